@@ -1,0 +1,43 @@
+# The README's commands. Each target sets up what it needs on a fresh machine.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: site serve test lint bench chromium clean
+
+# Create the virtual environment and install the pinned packages (again only when they change).
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+## site: convert corpus/ into docs/ and build site/ with `mkdocs build --strict`
+site: $(STAMP)
+	$(BIN)/briefings build --strict corpus docs
+	$(BIN)/mkdocs build --strict
+
+## serve: build the site, then serve it on http://127.0.0.1:8000
+serve: site
+	$(BIN)/mkdocs serve --no-livereload
+
+## test: set everything up (venv, packages, Chromium) and run every test
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest -n 2
+
+lint: $(STAMP)
+	$(BIN)/ruff check converter tests bench
+	$(BIN)/mypy
+
+## bench: run the benchmarks under bench/ (never part of `make test`)
+bench: $(STAMP) chromium
+	$(BIN)/python -m bench
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
+chromium:
+	@test -x $(CHROMIUM) || sh .ci/install-chromium
+
+clean:
+	rm -rf site docs/briefings docs/index.md

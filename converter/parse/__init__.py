@@ -1,0 +1,183 @@
+"""Parsing: a transcript's text in, a :class:`~converter.model.Briefing` out.
+
+The layout is detected through :data:`LAYOUTS` (first match wins); the layout reads the front (title,
+metadata, table of contents) and :mod:`converter.parse.assemble` reads the body the same way for all.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+from converter.errors import Diagnostic, TranscriptParseError
+from converter.model import Briefing, Exchange, Kind, Paragraph, Role, Section, Turn
+from converter.parse import assemble, midru, plain, vocabulary
+from converter.parse.assemble import Body, LineRole, Placement, Unit
+from converter.parse.front import Front
+from converter.parse.normalize import Line, clean, lines_of
+
+# Layout families, most specific first; ``plain`` claims whatever is left.
+LAYOUTS: tuple[ModuleType, ...] = (midru, plain)
+# Anchors the page itself uses, which no agenda item may take.
+RESERVED_ANCHORS = frozenset({"agenda", "introduction", "answers-to-media-questions", "metadata"})
+_MAX_SLUG = 60
+
+
+def decode(data: bytes, path: str) -> str:
+    """Text of a transcript file: UTF-8 (with or without BOM) or UTF-16 with BOM."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise TranscriptParseError(path, line, f"expected UTF-8 text, got byte 0x{data[error.start]:02x}") from None
+
+
+def parse_file(path: str | Path) -> Briefing:
+    """Parse one transcript file; raises :class:`TranscriptParseError` naming the file and line."""
+    path = Path(path)
+    if not path.is_file():
+        raise TranscriptParseError(path, 0, "expected a transcript file, got " + (
+            "a directory" if path.is_dir() else "no such file"))
+    return parse_text(decode(path.read_bytes(), str(path)), path.name, str(path))
+
+
+def parse_text(text: str, source: str, path: str | None = None) -> Briefing:
+    """Parse a transcript's text; ``source`` is the file name the result reports."""
+    lines = lines_of(text)
+    where = path or source
+    layout = next(module for module in LAYOUTS if module.detect(lines))
+    front: Front = layout.read(lines, where)
+    body_lines = lines[front.body_start :]
+    body = assemble.classify(body_lines, front)
+    agenda = front.agenda
+    if not agenda:
+        raise TranscriptParseError(
+            where, front.title_line.number + 1, "expected a table of contents after the title, got none"
+        )
+    placement = assemble.place(body, agenda)
+    return _build(lines, front, body, placement, source, layout.NAME)
+
+
+def slug(text: str) -> str:
+    """A URL fragment from a title: ASCII letters and digits joined by hyphens, at most 60 characters."""
+    ascii_text = unicodedata.normalize("NFKD", clean(text)).encode("ascii", "ignore").decode().lower()
+    words = "".join(c if c.isalnum() else " " for c in ascii_text.replace("'", "")).split()
+    result = ""
+    for word in words:
+        if len(result) + len(word) + 1 > _MAX_SLUG and result:
+            break
+        result = f"{result}-{word}" if result else word[:_MAX_SLUG]
+    return result
+
+
+def section_anchors(titles: list[str]) -> list[str]:
+    """One distinct anchor per agenda item: the title's slug, '-2', '-3' after repeats, 'item-N' if empty."""
+    taken: set[str] = set(RESERVED_ANCHORS)
+    anchors = []
+    for n, title in enumerate(titles, start=1):
+        base = slug(title) or f"item-{n}"
+        if base[0].isdigit() or base.startswith("q") and base[1:].isdigit():
+            base = f"item-{base}"
+        anchor, count = base, 1
+        while anchor in taken:
+            count += 1
+            anchor = f"{base}-{count}"
+        taken.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
+def _paragraph(line: Line, text: str | None = None) -> Paragraph:
+    return Paragraph(clean(line.text if text is None else text), line.number)
+
+
+def _exchange(unit: Unit, body: Body, anchor: str, follow_up: bool, speaker: str | None) -> Exchange:
+    turns: list[tuple[LineRole, str, list[Paragraph]]] = []
+    for line in unit.lines:
+        role = body.roles[line.number]
+        if role in (LineRole.QUESTION, LineRole.ANSWER):
+            label, rest = body.labels[line.number]
+            turns.append((role, label, [_paragraph(line, rest)] if rest else []))
+        else:
+            turns[-1][2].append(_paragraph(line))
+    question_role, question_label, question_paragraphs = turns[0]
+    note = vocabulary.RE_QUESTION.match(question_label + ":")
+    outlet = note.group("note") if note else None
+    if outlet and outlet.casefold() in vocabulary.FOLLOW_UP_NOTES:
+        outlet = None
+    question = Turn(Role.QUESTION, question_label, tuple(question_paragraphs) or (_paragraph(unit.lines[0], ""),),
+                    outlet=outlet)
+    answers = []
+    for role, label, paragraphs in turns[1:]:
+        resolved = assemble.speakers.resolve(label, speaker) if role is LineRole.ANSWER else None
+        answers.append(Turn(Role.ANSWER if role is LineRole.ANSWER else Role.QUESTION, label,
+                            tuple(paragraphs), speaker=resolved or label))
+    return Exchange(anchor, question, tuple(answers), follow_up)
+
+
+def _build(
+    lines: list[Line], front: Front, body: Body, placement: Placement, source: str, layout: str
+) -> Briefing:
+    agenda = front.agenda
+    anchors = section_anchors([entry.title for entry in agenda])
+    sections: list[Section] = []
+    question_count = 0
+    for index, (entry, group) in enumerate(zip(agenda, placement.units, strict=True)):
+        units = [body.units[u] for u in group]
+        heading = next((unit.first for unit in units if unit.role is LineRole.HEADING), None)
+        paragraphs: list[Paragraph] = []
+        exchanges: list[Exchange] = []
+        for unit in units:
+            if unit.role is LineRole.TEXT:
+                paragraphs.extend(_paragraph(line) for line in unit.lines)
+            elif unit.role is LineRole.QUESTION:
+                question_count += 1
+                exchanges.append(_exchange(unit, body, f"q{question_count}", bool(exchanges), front.info.speaker))
+        sections.append(Section(
+            n=index + 1,
+            title=entry.title,
+            kind=placement.kinds[index],
+            anchor=anchors[index],
+            paragraphs=tuple(paragraphs),
+            exchanges=tuple(exchanges),
+            heading_line=heading,
+            start_line=units[0].first if units else None,
+            end_line=units[-1].last if units else None,
+        ))
+    intro = tuple(_paragraph(line) for u in placement.intro for line in body.units[u].lines)
+    boilerplate = set(front.boilerplate)
+    boilerplate.update(
+        number for number, role in body.roles.items() if role in (LineRole.BOILERPLATE, LineRole.SEPARATOR)
+    )
+    from converter.model import AgendaItem
+
+    info = front.info
+    diagnostics: list[Diagnostic] = [*front.diagnostics, *placement.diagnostics]
+    return Briefing(
+        source=source,
+        layout=layout,
+        title=info.title,
+        date=info.date,
+        place=info.place,
+        speaker=info.speaker,
+        speaker_title=info.speaker_title,
+        language=info.language,
+        agenda=tuple(
+            AgendaItem(s.n, s.title, s.kind, entry.line) for s, entry in zip(sections, agenda, strict=True)
+        ),
+        intro=intro,
+        sections=tuple(sections),
+        title_line=front.title_line.number,
+        agenda_lines=front.agenda_lines,
+        qa_divider_line=body.qa_divider_line,
+        boilerplate_lines=tuple(sorted(boilerplate)),
+        diagnostics=tuple(sorted(diagnostics)),
+    )
+
+
+__all__ = ["LAYOUTS", "Kind", "decode", "parse_file", "parse_text", "section_anchors", "slug"]
+_ = Callable

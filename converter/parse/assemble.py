@@ -1,0 +1,304 @@
+"""The body of a transcript: classify its lines, align the agenda with them, group Q&A into exchanges.
+
+Agenda items whose heading is missing from the body are placed by a best monotone alignment of the agenda
+with the body's units (paragraphs before the Q&A part, question-and-answer exchanges after it), scored by word
+overlap between each item's title and the units it receives. Headings found in the body, the start of the Q&A
+part and separators such as mid.ru's 'Back to top' constrain where an item may start.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import Enum
+
+from converter import speakers
+from converter.errors import Diagnostic
+from converter.model import Kind
+from converter.parse import vocabulary
+from converter.parse.front import AgendaEntry, Front
+from converter.parse.normalize import Line, match_key
+from converter.parse.similarity import Weights, terms
+
+# Score of giving a unit to the untitled introduction: below any item, so an introduction exists only where
+# the first item's heading comes after some text.
+_INTRO_SCORE = -0.05
+# Cost of an agenda item that gets no body at all (a truncated file, a TOC entry never delivered).
+_EMPTY_ITEM_COST = 50.0
+# Cost of starting a headless item in the middle of a separator-delimited block (mid.ru 'Back to top').
+_MID_BLOCK_START_COST = 1.0
+# Ties go to the earlier item: a unit that names no new topic continues the current one.
+_TIE_BREAK = 1e-6
+# Cost of starting a headless item between two units, per unit of their lexical cohesion: topic shifts show
+# as a drop in the words two neighbouring paragraphs share (TextTiling, Hearst 1997). Seed 000 needs it: its
+# item 3 opens with a paragraph on 'diplomatic missions in Africa' that names none of the title's words.
+_COHESION_COST = 1.0
+# How much of an exchange's affinity to a Q&A topic comes from the question (the rest from the answers).
+_QUESTION_WEIGHT = 0.7
+
+
+class LineRole(str, Enum):
+    BLANK = "blank"
+    BOILERPLATE = "boilerplate"
+    SEPARATOR = "separator"
+    HEADING = "heading"
+    QUESTION = "question"
+    ANSWER = "answer"
+    TEXT = "text"
+
+
+@dataclass
+class Unit:
+    """What the alignment places: a heading line, a paragraph, or an exchange (question to next question)."""
+
+    role: LineRole
+    lines: list[Line]
+    after_separator: bool
+    heading_of: int | None = None
+    words: frozenset[str] = frozenset()
+    question_words: frozenset[str] = frozenset()
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].number
+
+
+@dataclass
+class Body:
+    """The body's lines classified, and what the alignment needs to know about them."""
+
+    roles: dict[int, LineRole]
+    units: list[Unit]
+    qa_start: int
+    qa_divider_line: int | None
+    has_separators: bool
+    labels: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class Placement:
+    """Where each agenda item landed: its units (by index) and its kind."""
+
+    units: list[list[int]]
+    kinds: list[Kind]
+    intro: list[int]
+    diagnostics: list[Diagnostic]
+
+
+def speaker_label(line: Line, briefing_speaker: str | None) -> tuple[LineRole, str, str] | None:
+    """(role, label, text after it) when a line opens a question or an answer."""
+    match = vocabulary.RE_QUESTION.match(line.text)
+    if match:
+        return LineRole.QUESTION, match.group("label"), match.group("rest")
+    match = vocabulary.RE_SPEAKER.match(line.text)
+    if match:
+        label = match.group("label")
+        if speakers.resolve(label, briefing_speaker) or len(label.split()) >= 2 and "." not in label:
+            return LineRole.ANSWER, label, match.group("rest")
+    return None
+
+
+def _find_headings(lines: list[Line], agenda: list[AgendaEntry]) -> dict[int, int]:
+    """Body line number -> agenda index, for the items whose title stands alone on a body line, in order."""
+    headings: dict[int, int] = {}
+    position = 0
+    for index, entry in enumerate(agenda):
+        key = match_key(entry.title)
+        for offset, line in enumerate(lines[position:]):
+            if match_key(line.text) == key:
+                headings[line.number] = index
+                position += offset + 1
+                break
+    return headings
+
+
+def classify(lines: list[Line], front: Front) -> Body:
+    """Give every body line a role and cut the body into units."""
+    agenda = front.agenda
+    headings = _find_headings([line for line in lines if line.number not in front.boilerplate], agenda)
+    roles: dict[int, LineRole] = {}
+    labels: dict[int, tuple[str, str]] = {}
+    divider: int | None = None
+    for line in lines:
+        key = match_key(line.text)
+        if line.blank:
+            roles[line.number] = LineRole.BLANK
+        elif line.number in front.boilerplate:
+            roles[line.number] = LineRole.BOILERPLATE
+        elif key in vocabulary.SEPARATORS:
+            roles[line.number] = LineRole.SEPARATOR
+        elif key in vocabulary.FURNITURE:
+            roles[line.number] = LineRole.BOILERPLATE
+        elif line.number in headings:
+            roles[line.number] = LineRole.HEADING
+        elif key in vocabulary.QA_DIVIDERS and divider is None:
+            roles[line.number] = LineRole.BOILERPLATE
+            divider = line.number
+        elif label := speaker_label(line, front.info.speaker):
+            roles[line.number] = label[0]
+            labels[line.number] = (label[1], label[2])
+        else:
+            roles[line.number] = LineRole.TEXT
+    first_question = next((n for n, role in roles.items() if role is LineRole.QUESTION), None)
+    starts = [n for n in (divider, first_question) if n is not None]
+    qa_start = min(starts) if starts else math.inf
+    units = _cut_units(lines, roles, headings, qa_start)
+    language = front.info.language
+    for unit in units:
+        unit.words = terms(" ".join(line.text for line in unit.lines), language)
+        if unit.role is LineRole.QUESTION:
+            question = [line.text for line in unit.lines if roles[line.number] is not LineRole.ANSWER]
+            first_answer = next(
+                (i for i, line in enumerate(unit.lines) if roles[line.number] is LineRole.ANSWER), len(unit.lines)
+            )
+            question = [line.text for line in unit.lines[:first_answer]]
+            unit.question_words = terms(" ".join(question), language)
+    has_separators = any(role is LineRole.SEPARATOR for role in roles.values())
+    qa_index = next((i for i, unit in enumerate(units) if unit.first >= qa_start), len(units))
+    return Body(roles, units, qa_index, divider, has_separators, labels)
+
+
+def _cut_units(
+    lines: list[Line], roles: dict[int, LineRole], headings: dict[int, int], qa_start: float
+) -> list[Unit]:
+    units: list[Unit] = []
+    after_separator = True
+    current: Unit | None = None
+    for line in lines:
+        role = roles[line.number]
+        if role in (LineRole.BLANK, LineRole.BOILERPLATE):
+            continue
+        if role is LineRole.SEPARATOR:
+            after_separator, current = True, None
+            continue
+        if role is LineRole.HEADING:
+            units.append(Unit(role, [line], after_separator, heading_of=headings[line.number]))
+            current = None
+        elif line.number >= qa_start and role is LineRole.QUESTION:
+            current = Unit(LineRole.QUESTION, [line], after_separator)
+            units.append(current)
+        elif line.number >= qa_start and current is not None:
+            current.lines.append(line)
+            continue
+        else:
+            units.append(Unit(LineRole.TEXT, [line], after_separator))
+        after_separator = False
+    return units
+
+
+def place(body: Body, agenda: list[AgendaEntry], weights: Weights | None = None) -> Placement:
+    """Align the agenda with the body's units: the best monotone assignment under the constraints."""
+    units, n_items = body.units, len(agenda)
+    weights = weights or Weights(unit.words for unit in units)
+    titles = [terms(entry.title) for entry in agenda]
+    headed = {unit.heading_of: index for index, unit in enumerate(units) if unit.heading_of is not None}
+    neg = -math.inf
+    # Column 0 is the untitled introduction; item i of the agenda is column i + 1.
+    columns = n_items + 1
+
+    def allowed(u: int, j: int) -> bool:
+        unit = units[u]
+        if j == 0:
+            return u < body.qa_start and unit.heading_of is None
+        item = j - 1
+        if unit.heading_of is not None and unit.heading_of != item:
+            return False
+        if item in headed and u < headed[item]:
+            return False
+        kind = agenda[item].kind
+        region = Kind.STATEMENT if u < body.qa_start else Kind.QA
+        return kind is None or kind is region
+
+    def may_start(u: int, j: int) -> tuple[bool, float]:
+        """Whether item j may start at unit u, and the cost of doing so."""
+        item, unit = j - 1, units[u]
+        if item in headed:
+            return headed[item] == u, 0.0
+        if u >= body.qa_start and unit.role is LineRole.TEXT and u != body.qa_start:
+            return False, 0.0
+        cost = _COHESION_COST * weights.cohesion(units[u - 1].words, unit.words) if u > 0 else 0.0
+        if body.has_separators and not unit.after_separator and u != body.qa_start:
+            cost += _MID_BLOCK_START_COST
+        return True, cost
+
+    def score(u: int, j: int) -> float:
+        if j == 0:
+            return _INTRO_SCORE
+        unit, title = units[u], titles[j - 1]
+        if unit.role is LineRole.HEADING:
+            value = 0.0
+        elif unit.role is LineRole.QUESTION:
+            value = _QUESTION_WEIGHT * weights.overlap(title, unit.question_words) + (
+                1 - _QUESTION_WEIGHT
+            ) * weights.overlap(title, unit.words)
+        else:
+            value = weights.overlap(title, unit.words)
+        return value - _TIE_BREAK * j
+
+    best = [[neg] * columns for _ in units]
+    back = [[-1] * columns for _ in units]
+    for u in range(len(units)):
+        forced_start = u == body.qa_start
+        # running = max over columns j' < j of best[u-1][j'] + cost * j': the best column to start j from,
+        # the items strictly between j' and j left empty. Before the first unit, the start is column 0.
+        running, running_from = (0.0, -1) if u == 0 else (neg, -1)
+        for j in range(columns):
+            if allowed(u, j):
+                stay = best[u - 1][j] if u > 0 and not forced_start else neg
+                start = neg
+                if j == 0:
+                    start = 0.0 if u == 0 else neg
+                else:
+                    ok, cost = may_start(u, j)
+                    if ok and running > neg:
+                        start = running - _EMPTY_ITEM_COST * (j - 1) - cost
+                # On a tie the unit stays with the current item.
+                if stay >= start and stay > neg:
+                    best[u][j], back[u][j] = stay + score(u, j), j
+                elif start > neg:
+                    best[u][j], back[u][j] = start + score(u, j), running_from if u > 0 else -1
+            if u > 0 and best[u - 1][j] > neg and best[u - 1][j] + _EMPTY_ITEM_COST * j > running:
+                running, running_from = best[u - 1][j] + _EMPTY_ITEM_COST * j, j
+    return _trace(body, agenda, best, back, columns)
+
+
+def _trace(
+    body: Body, agenda: list[AgendaEntry], best: list[list[float]], back: list[list[int]], columns: int
+) -> Placement:
+    units = body.units
+    diagnostics: list[Diagnostic] = []
+    assigned: list[list[int]] = [[] for _ in agenda]
+    intro: list[int] = []
+    if units:
+        finals = [best[-1][j] - _EMPTY_ITEM_COST * (columns - 1 - j) for j in range(columns)]
+        j = max(range(columns), key=lambda c: (finals[c], -c))
+        if finals[j] == -math.inf:
+            raise AssertionError("alignment found no path")  # the introduction column always has one
+        for u in range(len(units) - 1, -1, -1):
+            (intro if j == 0 else assigned[j - 1]).append(u)
+            previous = back[u][j]
+            j = previous if previous >= 0 else j
+        for group in assigned:
+            group.reverse()
+        intro.reverse()
+    kinds: list[Kind] = []
+    for index, entry in enumerate(agenda):
+        if entry.kind is not None:
+            kinds.append(entry.kind)
+        elif assigned[index]:
+            kinds.append(Kind.QA if assigned[index][0] >= body.qa_start else Kind.STATEMENT)
+        else:
+            later_statement = any(
+                group and group[0] < body.qa_start for group in assigned[index + 1 :]
+            )
+            kinds.append(Kind.STATEMENT if later_statement or body.qa_start >= len(units) else Kind.QA)
+    for index, entry in enumerate(agenda):
+        if not assigned[index]:
+            diagnostics.append(
+                Diagnostic(entry.line, f"expected body text for agenda item {index + 1} {entry.title!r}, found none")
+            )
+    return Placement(assigned, kinds, intro, diagnostics)

@@ -1,0 +1,73 @@
+"""Alias tables: every wording of page furniture, TOC headings, Q&A dividers, titles and Q&A labels.
+
+Keys are compared after :func:`converter.parse.normalize.match_key` (case-folded, trailing ``.:`` dropped).
+A new wording seen in a transcript is one more entry here, not a new ``if``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines of page furniture, dropped wherever they stand (listed as boilerplate).
+FURNITURE: frozenset[str] = frozenset({
+    "back to top",          # mid.ru, between agenda items (seed 002)
+    "additional materials",  # mid.ru page foot (seed 002)
+    "advanced settings",     # mid.ru page foot (seed 002)
+    "print version",
+    "versão de impressão",
+    "versión para imprimir",
+    "asset publisher",
+})
+# Furniture lines that also separate one agenda item from the next (mid.ru 'Back to top').
+SEPARATORS: frozenset[str] = frozenset({"back to top"})
+
+# Headings of the table of contents.
+TOC_HEADINGS: frozenset[str] = frozenset({"table of contents", "contents", "índice", "contenido"})
+
+# Lines that announce the Q&A part, in the TOC and in the body.
+QA_DIVIDERS: frozenset[str] = frozenset({
+    "answers to media questions",
+    "answers to questions",
+    "answers to questions from the media",
+    "excerpts from answers to questions",
+    "excerpts from answers to media questions",
+    "from answers to media questions",
+    "from answers to questions",
+    "from the answers to the questions",
+    "respuestas a preguntas de los medios",
+    "respuestas a las preguntas de los medios",
+})
+
+# How a title opens, and the language that opening implies.
+TITLE_OPENINGS: dict[str, str] = {
+    "briefing by": "en",
+    "briefing of": "en",
+    "excerpts from the briefing by": "en",
+    "excerpts from briefing by": "en",
+    "rueda informativa": "es",
+    "briefing del": "es",
+    "briefing de la": "es",
+}
+
+# A mid.ru language switcher: '• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1' or 'en-GB1 ru-RU1'.
+RE_LANGUAGE_CODES = re.compile(r"^(?:[•·*]\s*)?(?:[a-z]{2}-[A-Z]{2}\d*\s*)+$")
+# A document number: '512-14-03-2012', '1301-24-07-2025'.
+RE_DOCUMENT_NUMBER = re.compile(r"^\d{1,5}-\d{2}-\d{2}-\d{4}$")
+
+# Agenda entries: '- Item', '• Item', '1. Item', '  10.  Item', '3) Item'.
+RE_BULLET_ITEM = re.compile(r"^[-–•·*]\s+(?P<title>\S.*)$")
+RE_NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<title>\S.*)$")
+
+# An optional emoji or symbol prefix of reposted single answers: '❓ Question:', '💬 Maria Zakharova:'.
+_PREFIX = r"(?:[^\w\s(]{1,4}\s*)?"
+# 'Question:', 'Question (RIA Novosti):', 'Question (follow-up):', 'Pregunta:'.
+RE_QUESTION = re.compile(
+    rf"^{_PREFIX}(?P<label>(?:Question|Pregunta)(?:\s*\((?P<note>[^)]{{1,80}})\))?)\s*:\s*(?P<rest>.*)$"
+)
+# A speaker label: 'Maria Zakharova:', 'M.Zakharova:', 'A.K.Lukashevich:' - capitalised words or initials.
+RE_SPEAKER = re.compile(
+    rf"^{_PREFIX}(?P<label>(?:[A-Z]\.\s?){{0,3}}[A-Z][\w’'-]+(?:\s(?:[A-Z]\.\s?)?[A-Z][\w’'-]+){{0,2}})"
+    r"\s*:\s*(?P<rest>.*)$"
+)
+# Notes in a question label that mark a follow-up rather than name an outlet.
+FOLLOW_UP_NOTES: frozenset[str] = frozenset({"follow-up", "follow up", "continued", "continuation", "contd"})
