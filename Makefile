@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
+# Material prints a banner about its successor on every build; it is not a warning about this site.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test lint bench chromium clean
 

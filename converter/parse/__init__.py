@@ -7,12 +7,12 @@ metadata, table of contents) and :mod:`converter.parse.assemble` reads the body 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 from converter.errors import Diagnostic, TranscriptParseError
-from converter.model import Briefing, Exchange, Kind, Paragraph, Role, Section, Turn
+from converter import speakers
+from converter.model import AgendaItem, Briefing, Exchange, Kind, Paragraph, Role, Section, Turn
 from converter.parse import assemble, midru, plain, vocabulary
 from converter.parse.assemble import Body, LineRole, Placement, Unit
 from converter.parse.front import Front
@@ -96,27 +96,26 @@ def _paragraph(line: Line, text: str | None = None) -> Paragraph:
 
 
 def _exchange(unit: Unit, body: Body, anchor: str, follow_up: bool, speaker: str | None) -> Exchange:
-    turns: list[tuple[LineRole, str, list[Paragraph]]] = []
+    """A question unit as a question turn and the answer turns that follow it."""
+    turns: list[tuple[str, list[Paragraph]]] = []
     for line in unit.lines:
-        role = body.roles[line.number]
-        if role in (LineRole.QUESTION, LineRole.ANSWER):
+        if line.number in body.labels:
             label, rest = body.labels[line.number]
-            turns.append((role, label, [_paragraph(line, rest)] if rest else []))
+            turns.append((label, [_paragraph(line, rest)] if rest else []))
         else:
-            turns[-1][2].append(_paragraph(line))
-    question_role, question_label, question_paragraphs = turns[0]
-    note = vocabulary.RE_QUESTION.match(question_label + ":")
+            turns[-1][1].append(_paragraph(line))
+    label, paragraphs = turns[0]
+    note = vocabulary.RE_QUESTION.match(label + ":")
     outlet = note.group("note") if note else None
     if outlet and outlet.casefold() in vocabulary.FOLLOW_UP_NOTES:
         outlet = None
-    question = Turn(Role.QUESTION, question_label, tuple(question_paragraphs) or (_paragraph(unit.lines[0], ""),),
-                    outlet=outlet)
-    answers = []
-    for role, label, paragraphs in turns[1:]:
-        resolved = assemble.speakers.resolve(label, speaker) if role is LineRole.ANSWER else None
-        answers.append(Turn(Role.ANSWER if role is LineRole.ANSWER else Role.QUESTION, label,
-                            tuple(paragraphs), speaker=resolved or label))
-    return Exchange(anchor, question, tuple(answers), follow_up)
+    question = Turn(Role.QUESTION, label, tuple(paragraphs) or (Paragraph("", unit.first),), outlet=outlet)
+    answers = tuple(
+        Turn(Role.ANSWER, label, tuple(paragraphs) or (Paragraph("", unit.first),),
+             speaker=speakers.resolve(label, speaker) or label)
+        for label, paragraphs in turns[1:]
+    )
+    return Exchange(anchor, question, answers, follow_up)
 
 
 def _build(
@@ -153,8 +152,6 @@ def _build(
     boilerplate.update(
         number for number, role in body.roles.items() if role in (LineRole.BOILERPLATE, LineRole.SEPARATOR)
     )
-    from converter.model import AgendaItem
-
     info = front.info
     diagnostics: list[Diagnostic] = [*front.diagnostics, *placement.diagnostics]
     return Briefing(
@@ -179,5 +176,4 @@ def _build(
     )
 
 
-__all__ = ["LAYOUTS", "Kind", "decode", "parse_file", "parse_text", "section_anchors", "slug"]
-_ = Callable
+__all__ = ["LAYOUTS", "decode", "parse_file", "parse_text", "section_anchors", "slug"]

@@ -24,8 +24,9 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)"
 # Date forms, tried in order; each may end a title or stand alone in a stamp line.
 DATE_FORMS: tuple[re.Pattern[str], ...] = (
-    # January 23, 2025 | January 23,2025 | February 3 2017
-    re.compile(rf"{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\s*,?\s*{_YEAR}"),
+    # January 23, 2025 | January 23,2025 | February 3 2017; the day ends at a non-digit, so that the glued
+    # stamp '28 January 202019:50' does not read as 'January 20, 2019'.
+    re.compile(rf"{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}"),
     # 23 January 2025 | 1 de marzo de 2017 | 1 marzo 201713:20
     re.compile(rf"{_DAY}(?:st|nd|rd|th)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?{_YEAR}"),
     # 22.09.2022
