@@ -34,7 +34,13 @@ def escape(text: str) -> str:
     text = _RE_INLINE_SYNTAX.sub(r"\\\1", text)
     text = _RE_ENTITY_CHARS.sub(lambda m: _ENTITIES[m.group()], text)
     # Ordered-list numbers and setext/bullet dashes at the start of a line; '.' and '-' are safe elsewhere.
-    return _RE_BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+    return _RE_BLOCK_START.sub(_block_start, text)
+
+
+def _block_start(match: re.Match[str]) -> str:
+    if match[1]:
+        return f"{match[1]}\\{match[2]}"
+    return "\\-" if match[3] == "-" else "&#61;"  # '=' has no backslash escape
 
 
 @dataclass(frozen=True)

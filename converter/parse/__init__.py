@@ -21,7 +21,10 @@ from converter.parse.normalize import Line, clean, lines_of
 # Layout families, most specific first; ``plain`` claims whatever is left.
 LAYOUTS: tuple[ModuleType, ...] = (midru, plain)
 # Anchors the page itself uses, which no agenda item may take.
-RESERVED_ANCHORS = frozenset({"agenda", "introduction", "answers-to-media-questions", "metadata"})
+RESERVED_ANCHORS = frozenset({"agenda", "introduction", "answers-to-media-questions", "other-questions"})
+# Where questions go that no agenda item lists.
+OVERFLOW_TITLE = "Other questions"
+OVERFLOW_ANCHOR = "other-questions"
 _MAX_SLUG = 60
 
 
@@ -118,6 +121,31 @@ def _exchange(unit: Unit, body: Body, anchor: str, follow_up: bool, speaker: str
     return Exchange(anchor, question, answers, follow_up)
 
 
+def _section(
+    n: int, title: str, kind: Kind, anchor: str, units: list[Unit], body: Body, speaker: str | None, asked: int
+) -> Section:
+    """A section from its units; questions are numbered on from ``asked`` (those of earlier sections)."""
+    paragraphs: list[Paragraph] = []
+    exchanges: list[Exchange] = []
+    for unit in units:
+        if unit.role is LineRole.TEXT:
+            paragraphs.extend(_paragraph(line) for line in unit.lines)
+        elif unit.role is LineRole.QUESTION:
+            anchor_of_question = f"q{asked + len(exchanges) + 1}"
+            exchanges.append(_exchange(unit, body, anchor_of_question, bool(exchanges), speaker))
+    return Section(
+        n=n,
+        title=title,
+        kind=kind,
+        anchor=anchor,
+        paragraphs=tuple(paragraphs),
+        exchanges=tuple(exchanges),
+        heading_line=next((unit.first for unit in units if unit.role is LineRole.HEADING), None),
+        start_line=units[0].first if units else None,
+        end_line=units[-1].last if units else None,
+    )
+
+
 def _build(
     lines: list[Line], front: Front, body: Body, placement: Placement, source: str, layout: str
 ) -> Briefing:
@@ -126,26 +154,16 @@ def _build(
     sections: list[Section] = []
     question_count = 0
     for index, (entry, group) in enumerate(zip(agenda, placement.units, strict=True)):
-        units = [body.units[u] for u in group]
-        heading = next((unit.first for unit in units if unit.role is LineRole.HEADING), None)
-        paragraphs: list[Paragraph] = []
-        exchanges: list[Exchange] = []
-        for unit in units:
-            if unit.role is LineRole.TEXT:
-                paragraphs.extend(_paragraph(line) for line in unit.lines)
-            elif unit.role is LineRole.QUESTION:
-                question_count += 1
-                exchanges.append(_exchange(unit, body, f"q{question_count}", bool(exchanges), front.info.speaker))
-        sections.append(Section(
-            n=index + 1,
-            title=entry.title,
-            kind=placement.kinds[index],
-            anchor=anchors[index],
-            paragraphs=tuple(paragraphs),
-            exchanges=tuple(exchanges),
-            heading_line=heading,
-            start_line=units[0].first if units else None,
-            end_line=units[-1].last if units else None,
+        section = _section(
+            index + 1, entry.title, placement.kinds[index], anchors[index], [body.units[u] for u in group],
+            body, front.info.speaker, question_count,
+        )
+        question_count += len(section.exchanges)
+        sections.append(section)
+    if placement.overflow:
+        sections.append(_section(
+            len(agenda) + 1, OVERFLOW_TITLE, Kind.QA, OVERFLOW_ANCHOR, [body.units[u] for u in placement.overflow],
+            body, front.info.speaker, sum(len(s.exchanges) for s in sections),
         ))
     intro = tuple(_paragraph(line) for u in placement.intro for line in body.units[u].lines)
     boilerplate = set(front.boilerplate)
@@ -164,7 +182,7 @@ def _build(
         speaker_title=info.speaker_title,
         language=info.language,
         agenda=tuple(
-            AgendaItem(s.n, s.title, s.kind, entry.line) for s, entry in zip(sections, agenda, strict=True)
+            AgendaItem(s.n, s.title, s.kind, entry.line) for s, entry in zip(sections, agenda, strict=False)
         ),
         intro=intro,
         sections=tuple(sections),

@@ -23,8 +23,11 @@ from converter.parse.similarity import Weights, terms
 # Score of giving a unit to the untitled introduction: below any item, so an introduction exists only where
 # the first item's heading comes after some text.
 _INTRO_SCORE = -0.05
+# Score of a unit that no agenda item can take (questions where the agenda lists no Q&A topic): kept in an
+# extra section, and only where no item can have it.
+_OVERFLOW_SCORE = -1.0
 # Cost of an agenda item that gets no body at all (a truncated file, a TOC entry never delivered).
-_EMPTY_ITEM_COST = 50.0
+_EMPTY_ITEM_COST = 0.3
 # Cost of starting a headless item in the middle of a separator-delimited block (mid.ru 'Back to top').
 _MID_BLOCK_START_COST = 1.0
 # Ties go to the earlier item: a unit that names no new topic continues the current one.
@@ -86,6 +89,7 @@ class Placement:
     units: list[list[int]]
     kinds: list[Kind]
     intro: list[int]
+    overflow: list[int]
     diagnostics: list[Diagnostic]
 
 
@@ -106,10 +110,11 @@ def _find_headings(lines: list[Line], agenda: list[AgendaEntry]) -> dict[int, in
     """Body line number -> agenda index, for the items whose title stands alone on a body line, in order."""
     headings: dict[int, int] = {}
     position = 0
+    keys = [match_key(line.text) for line in lines]
     for index, entry in enumerate(agenda):
         key = match_key(entry.title)
         for offset, line in enumerate(lines[position:]):
-            if match_key(line.text) == key:
+            if keys[position + offset] == key:
                 headings[line.number] = index
                 position += offset + 1
                 break
@@ -197,13 +202,17 @@ def place(body: Body, agenda: list[AgendaEntry], weights: Weights | None = None)
     titles = [terms(entry.title) for entry in agenda]
     headed = {unit.heading_of: index for index, unit in enumerate(units) if unit.heading_of is not None}
     neg = -math.inf
-    # Column 0 is the untitled introduction; item i of the agenda is column i + 1.
-    columns = n_items + 1
+    cohesion = [0.0] + [weights.cohesion(units[u - 1].words, units[u].words) for u in range(1, len(units))]
+    # Column 0 is the untitled introduction, item i of the agenda is column i + 1, the last is the overflow.
+    columns = n_items + 2
+    overflow = n_items + 1
 
     def allowed(u: int, j: int) -> bool:
         unit = units[u]
         if j == 0:
             return u < body.qa_start and unit.heading_of is None
+        if j == overflow:
+            return unit.heading_of is None
         item = j - 1
         if unit.heading_of is not None and unit.heading_of != item:
             return False
@@ -216,11 +225,13 @@ def place(body: Body, agenda: list[AgendaEntry], weights: Weights | None = None)
     def may_start(u: int, j: int) -> tuple[bool, float]:
         """Whether item j may start at unit u, and the cost of doing so."""
         item, unit = j - 1, units[u]
+        if j == overflow:
+            return True, 0.0
         if item in headed:
             return headed[item] == u, 0.0
         if u >= body.qa_start and unit.role is LineRole.TEXT and u != body.qa_start:
             return False, 0.0
-        cost = _COHESION_COST * weights.cohesion(units[u - 1].words, unit.words) if u > 0 else 0.0
+        cost = _COHESION_COST * cohesion[u]
         if body.has_separators and not unit.after_separator and u != body.qa_start:
             cost += _MID_BLOCK_START_COST
         return True, cost
@@ -228,6 +239,8 @@ def place(body: Body, agenda: list[AgendaEntry], weights: Weights | None = None)
     def score(u: int, j: int) -> float:
         if j == 0:
             return _INTRO_SCORE
+        if j == overflow:
+            return _OVERFLOW_SCORE
         unit, title = units[u], titles[j - 1]
         if unit.role is LineRole.HEADING:
             value = 0.0
@@ -273,18 +286,21 @@ def _trace(
     diagnostics: list[Diagnostic] = []
     assigned: list[list[int]] = [[] for _ in agenda]
     intro: list[int] = []
+    overflow: list[int] = []
     if units:
-        finals = [best[-1][j] - _EMPTY_ITEM_COST * (columns - 1 - j) for j in range(columns)]
+        # Items after the last one reached stay empty; the overflow column comes after all of them.
+        finals = [best[-1][j] - _EMPTY_ITEM_COST * max(len(agenda) - j, 0) for j in range(columns)]
         j = max(range(columns), key=lambda c: (finals[c], -c))
         if finals[j] == -math.inf:
             raise AssertionError("alignment found no path")  # the introduction column always has one
         for u in range(len(units) - 1, -1, -1):
-            (intro if j == 0 else assigned[j - 1]).append(u)
+            (intro if j == 0 else overflow if j == columns - 1 else assigned[j - 1]).append(u)
             previous = back[u][j]
             j = previous if previous >= 0 else j
         for group in assigned:
             group.reverse()
         intro.reverse()
+        overflow.reverse()
     kinds: list[Kind] = []
     for index, entry in enumerate(agenda):
         if entry.kind is not None:
@@ -301,4 +317,9 @@ def _trace(
             diagnostics.append(
                 Diagnostic(entry.line, f"expected body text for agenda item {index + 1} {entry.title!r}, found none")
             )
-    return Placement(assigned, kinds, intro, diagnostics)
+    if overflow:
+        diagnostics.append(Diagnostic(
+            units[overflow[0]].first,
+            "expected an agenda item for this part of the body, got none; it is kept under 'Other questions'",
+        ))
+    return Placement(assigned, kinds, intro, overflow, diagnostics)

@@ -45,13 +45,20 @@ class Weights:
         units = list(units)
         self._count = len(units)
         self._frequency: Counter[str] = Counter(term for unit in units for term in unit)
+        self._idf: dict[str, float] = {}
+        self._totals: dict[frozenset[str], float] = {}
 
     def idf(self, term: str) -> float:
-        return math.log((self._count + 1) / (self._frequency.get(term, 0) + 0.5))
+        value = self._idf.get(term)
+        if value is None:
+            value = self._idf[term] = math.log((self._count + 1) / (self._frequency.get(term, 0) + 0.5))
+        return value
 
     def overlap(self, title: frozenset[str], text: frozenset[str]) -> float:
         """The share of the title's weight that ``text`` carries, from 0 to 1."""
-        total = sum(self.idf(term) for term in title if self._frequency.get(term))
+        total = self._totals.get(title)
+        if total is None:
+            total = self._totals[title] = sum(self.idf(term) for term in title if self._frequency.get(term))
         if not total:
             return 0.0
         return sum(self.idf(term) for term in title & text) / total
