@@ -11,13 +11,16 @@ class ConverterError(Exception):
 
 
 class TranscriptParseError(ConverterError):
-    """A transcript that cannot be turned into a briefing; reads ``path:line: message``."""
+    """A transcript that cannot be turned into a briefing; reads ``path:line: message``.
+
+    Line 0 stands for the file as a whole (missing, a directory, undecodable): it reads ``path: message``.
+    """
 
     def __init__(self, path: str | Path, line: int, message: str) -> None:
         self.path = str(path)
         self.line = line
         self.message = message
-        super().__init__(f"{self.path}:{line}: {message}")
+        super().__init__(f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}")
 
 
 @dataclass(frozen=True, order=True)

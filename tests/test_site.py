@@ -1,0 +1,140 @@
+"""Corpus builds: pages written where expected, deterministic, stale pages removed, strict MkDocs builds."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from converter import site, verify
+
+from .conftest import ROOT, SEEDS, build_site
+
+PAGES = ["briefings/2021/2021-01-28.md", "briefings/2025/2025-01-23.md", "index.md"]
+
+
+def _corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        shutil.copy(seed, corpus / seed.name)
+    return corpus
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_writes_one_page_per_briefing_by_date_and_a_home_page(tmp_path: Path) -> None:
+    report = site.build(_corpus(tmp_path), tmp_path / "docs")
+    assert (report.errors, report.warnings) == ([], [])
+    assert sorted(_tree(tmp_path / "docs")) == PAGES
+    assert sorted(report.written) == PAGES
+
+
+def test_home_page_lists_briefings_newest_first(tmp_path: Path) -> None:
+    site.build(_corpus(tmp_path), tmp_path / "docs")
+    home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert re.findall(r"\]\((briefings/[^)]+)\)", home) == [PAGES[1], PAGES[0]]
+    assert "**2** briefings with **37** answers to media questions (2021–2025)" in home
+
+
+def test_neighbouring_briefings_link_to_each_other(tmp_path: Path) -> None:
+    site.build(_corpus(tmp_path), tmp_path / "docs")
+    older = (tmp_path / "docs" / PAGES[0]).read_text(encoding="utf-8")
+    newer = (tmp_path / "docs" / PAGES[1]).read_text(encoding="utf-8")
+    assert "[January 23, 2025 →](../2025/2025-01-23.md){ rel=next }" in older
+    assert "[← January 28, 2021](../2021/2021-01-28.md){ rel=prev }" in newer
+
+
+def test_two_builds_give_byte_identical_pages_whatever_the_file_order(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    site.build(corpus, tmp_path / "one")
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    for number, path in enumerate(sorted(corpus.iterdir(), reverse=True)):
+        shutil.copy(path, renamed / path.name)  # the same files, created in the other order
+        assert number < 2
+    again = site.build(renamed, tmp_path / "one")
+    site.build(renamed, tmp_path / "two")
+    assert again.written == []
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+
+
+def test_pages_of_removed_transcripts_disappear_and_nothing_else_is_touched(tmp_path: Path) -> None:
+    corpus, docs = _corpus(tmp_path), tmp_path / "docs"
+    (docs / "dev").mkdir(parents=True)
+    (docs / "dev" / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    site.build(corpus, docs)
+    next(corpus.glob("002_*.txt")).unlink()
+    report = site.build(corpus, docs)
+    assert report.removed == [PAGES[0]]
+    assert sorted(_tree(docs)) == ["briefings/2025/2025-01-23.md", "dev/notes.md", "index.md"]
+
+
+def test_a_bad_transcript_is_reported_and_the_others_still_convert(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    (corpus / "broken.txt").write_text("Minutes of a meeting\nNothing here is a briefing.\n", encoding="utf-8")
+    report = site.build(corpus, tmp_path / "docs")
+    assert [str(p) for p in report.errors] == [
+        f"{corpus / 'broken.txt'}:1: error: expected a briefing title such as 'Briefing by …', "
+        "got 'Minutes of a meeting'"
+    ]
+    assert len(report.pages) == 2
+
+
+def test_every_word_of_the_seeds_is_in_their_pages(tmp_path: Path) -> None:
+    report = site.build(_corpus(tmp_path), tmp_path / "docs")
+    for page in report.pages:
+        text = next(SEEDS.glob(page.briefing.source)).read_text(encoding="utf-8")
+        markdown = (tmp_path / "docs" / page.path).read_text(encoding="utf-8")
+        assert verify.lost_words(text, page.briefing, markdown) is None
+
+
+def test_the_lost_word_check_can_fail(tmp_path: Path) -> None:
+    report = site.build(_corpus(tmp_path), tmp_path / "docs")
+    page = report.pages[0]
+    text = next(SEEDS.glob(page.briefing.source)).read_text(encoding="utf-8")
+    markdown = (tmp_path / "docs" / page.path).read_text(encoding="utf-8")
+    assert verify.lost_words(text, page.briefing, markdown.replace("Hashemite", "Jordanian")) == (58, "Hashemite")
+
+
+def test_mkdocs_uses_the_markdown_extensions_the_converter_checks_against() -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
+    assert names == verify.MARKDOWN_EXTENSIONS
+    assert config["theme"]["font"] is False
+    assert set(config["validation"].values()) == {"warn"}
+    assert config["strict"] is True
+
+
+@pytest.mark.slow
+def test_strict_build_of_the_seeds_loads_nothing_from_another_host(seed_site: Path) -> None:
+    for html in seed_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        sources = re.findall(r'<(?:script|link|img|iframe)\b[^>]*?(?:src|href)="([^"]+)"', text)
+        assert [s for s in sources if re.match(r"(?:https?:)?//", s)] == [], html
+
+
+@pytest.mark.slow
+def test_strict_build_indexes_text_inside_sections(seed_site: Path) -> None:
+    index = (seed_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "briefings/2021/2021-01-28/#e-visas" in index
+    assert "Pursuant to the Federal Law No. 305-FZ" in index
+
+
+@pytest.mark.slow
+def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path, seed_corpus: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    build_site(seed_corpus, work)
+    (work / "docs" / "dev" / "broken.md").write_text("[x](../index.md#no-such-anchor)\n", encoding="utf-8")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=work, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "no-such-anchor" in result.stderr
