@@ -28,7 +28,8 @@ def reproduces_gold() -> bool:
     for gold_path in sorted(SEEDS.glob("*.gold.yaml")):
         gold: dict[str, Any] = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
         parsed = to_json(parse_file(SEEDS / gold["source"]))
-        if [{k: s[k] for k in _KEYS} for s in parsed["sections"]] != [{k: s[k] for k in _KEYS} for s in gold["sections"]]:
+        sections = [{k: s[k] for k in _KEYS} for s in parsed["sections"]]
+        if sections != [{k: s[k] for k in _KEYS} for s in gold["sections"]]:
             return False
         if [{k: q[k] for k in ("line", "section", "follow_up")} for q in parsed["questions"]] != gold["questions"]:
             return False

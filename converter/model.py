@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from converter.errors import Diagnostic
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What an agenda item is: part of the spokesperson's opening statement, or a topic of the Q&A."""
 
     STATEMENT = "statement"
     QA = "qa"
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """Who speaks in a turn of a question-and-answer exchange."""
 
     QUESTION = "question"

@@ -35,11 +35,24 @@ def surname(name: str) -> str:
     return re.split(r"[\s.]+", name.strip(" ."))[-1]
 
 
+def _names(label: str, person: str) -> bool:
+    """Whether ``label`` can name ``person``: the same surname, and given names or initials that agree."""
+    given, person_given = re.split(r"[\s.]+", label.strip(" .")), re.split(r"[\s.]+", person.strip(" ."))
+    if given[-1].casefold() != person_given[-1].casefold():
+        return False
+    for part, full in zip(given[:-1], person_given[:-1], strict=False):
+        part, full = part.casefold(), full.casefold()
+        if part != full and not (len(part) == 1 and full.startswith(part)):
+            return False
+    return True
+
+
 def resolve(label: str, briefing_speaker: str | None) -> str | None:
-    """The speaker a label names: from the alias table, or the briefing's own speaker by surname."""
-    name = canonical(label)
-    if name is not None:
-        return name
-    if briefing_speaker and surname(label).casefold() == surname(briefing_speaker).casefold():
+    """The speaker a label names: the briefing's own speaker where the label fits them, else the alias table.
+
+    The briefing's speaker comes first so that 'A.Kozhin:' in a briefing by Artyom Kozhin is Artyom Kozhin,
+    although the table also lists 'A.Kozhin' for Andrei Kozhin.
+    """
+    if briefing_speaker and _names(label, briefing_speaker):
         return briefing_speaker
-    return None
+    return canonical(label)

@@ -10,8 +10,8 @@ import unicodedata
 from pathlib import Path
 from types import ModuleType
 
-from converter.errors import Diagnostic, TranscriptParseError
 from converter import speakers
+from converter.errors import Diagnostic, TranscriptParseError
 from converter.model import AgendaItem, Briefing, Exchange, Kind, Paragraph, Role, Section, Turn
 from converter.parse import assemble, midru, plain, vocabulary
 from converter.parse.assemble import Body, LineRole, Placement, Unit
@@ -50,7 +50,7 @@ def parse_file(path: str | Path) -> Briefing:
 
 def parse_text(text: str, source: str, path: str | None = None) -> Briefing:
     """Parse a transcript's text; ``source`` is the file name the result reports."""
-    lines = lines_of(text)
+    lines = lines_of(text.removeprefix("\ufeff"))
     where = path or source
     layout = next(module for module in LAYOUTS if module.detect(lines))
     front: Front = layout.read(lines, where)
@@ -83,7 +83,7 @@ def section_anchors(titles: list[str]) -> list[str]:
     anchors = []
     for n, title in enumerate(titles, start=1):
         base = slug(title) or f"item-{n}"
-        if base[0].isdigit() or base.startswith("q") and base[1:].isdigit():
+        if base[0].isdigit() or (base.startswith("q") and base[1:].isdigit()):
             base = f"item-{base}"
         anchor, count = base, 1
         while anchor in taken:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from converter import speakers
 from converter.errors import Diagnostic
@@ -40,7 +40,7 @@ _COHESION_COST = 1.0
 _QUESTION_WEIGHT = 0.7
 
 
-class LineRole(str, Enum):
+class LineRole(StrEnum):
     BLANK = "blank"
     BOILERPLATE = "boilerplate"
     SEPARATOR = "separator"
@@ -101,7 +101,7 @@ def speaker_label(line: Line, briefing_speaker: str | None) -> tuple[LineRole, s
     match = vocabulary.RE_SPEAKER.match(line.text)
     if match:
         label = match.group("label")
-        if speakers.resolve(label, briefing_speaker) or len(label.split()) >= 2 and "." not in label:
+        if speakers.resolve(label, briefing_speaker) or (len(label.split()) >= 2 and "." not in label):
             return LineRole.ANSWER, label, match.group("rest")
     return None
 
@@ -154,14 +154,12 @@ def classify(lines: list[Line], front: Front) -> Body:
     units = _cut_units(lines, roles, headings, qa_start)
     language = front.info.language
     for unit in units:
-        unit.words = terms(" ".join(line.text for line in unit.lines), language)
+        # Labels ('Question:', 'Maria Zakharova:') say who speaks, not what about: they count for no topic.
+        texts = [labels[line.number][1] if line.number in labels else line.text for line in unit.lines]
+        unit.words = terms(" ".join(texts), language)
         if unit.role is LineRole.QUESTION:
-            question = [line.text for line in unit.lines if roles[line.number] is not LineRole.ANSWER]
-            first_answer = next(
-                (i for i, line in enumerate(unit.lines) if roles[line.number] is LineRole.ANSWER), len(unit.lines)
-            )
-            question = [line.text for line in unit.lines[:first_answer]]
-            unit.question_words = terms(" ".join(question), language)
+            answer = next((i for i, line in enumerate(unit.lines) if roles[line.number] is LineRole.ANSWER), None)
+            unit.question_words = terms(" ".join(texts[:answer]), language)
     has_separators = any(role is LineRole.SEPARATOR for role in roles.values())
     qa_index = next((i for i, unit in enumerate(units) if unit.first >= qa_start), len(units))
     return Body(roles, units, qa_index, divider, has_separators, labels)

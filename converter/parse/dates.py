@@ -64,7 +64,7 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
     return found
 
 
-def parse_stamp(text: str) -> dt.date | None | bool:
+def parse_stamp(text: str) -> dt.date | bool | None:
     """Whether a whole line is a date/time stamp: its date, None for a time only, False if not a stamp."""
     text = _RE_WEEKDAY.sub("", text.strip())
     found = find_date(text)
