@@ -18,7 +18,7 @@ from converter.model import Kind
 from converter.parse import vocabulary
 from converter.parse.front import AgendaEntry, Front
 from converter.parse.normalize import Line, match_key
-from converter.parse.similarity import Weights, terms
+from converter.parse.similarity import STOP_WORDS, Weights, terms
 
 # Score of giving a unit to the untitled introduction: below any item, so an introduction exists only where
 # the first item's heading comes after some text.
@@ -101,9 +101,15 @@ def speaker_label(line: Line, briefing_speaker: str | None) -> tuple[LineRole, s
     match = vocabulary.RE_SPEAKER.match(line.text)
     if match:
         label = match.group("label")
-        if speakers.resolve(label, briefing_speaker) or (len(label.split()) >= 2 and "." not in label):
+        if speakers.resolve(label, briefing_speaker) or _looks_like_a_name(label):
             return LineRole.ANSWER, label, match.group("rest")
     return None
+
+
+def _looks_like_a_name(label: str) -> bool:
+    """An unknown 'Firstname Lastname:' label, not a capitalised phrase ('In Poland Today:')."""
+    words = label.split()
+    return len(words) >= 2 and "." not in label and not any(word.casefold() in STOP_WORDS for word in words)
 
 
 def _find_headings(lines: list[Line], agenda: list[AgendaEntry]) -> dict[int, int]:

@@ -21,7 +21,8 @@ MONTHS: dict[str, int] = {
 _MONTH = r"(?P<month>[A-Za-z]{3,10})\.?"
 # The year is exactly four digits, so that a glued time stamp ('28 January 202119:50') still parses.
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)"
+# Not preceded by a digit, so that '2015 March 2012' is no '15 March 2012'.
+_DAY = r"(?<!\d)(?P<day>[0-3]?\d)"
 # Date forms, tried in order; each may end a title or stand alone in a stamp line.
 DATE_FORMS: tuple[re.Pattern[str], ...] = (
     # January 23, 2025 | January 23,2025 | February 3 2017; the day ends at a non-digit, so that the glued
