@@ -25,6 +25,8 @@ _RE_BLOCK_START = re.compile(r"^(\d+)([.)])|^([-=])")
 _ENTITIES = {"|": "&#124;"}
 _RE_ENTITY_CHARS = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
 QA_HEADING = "Answers to media questions"
+# The tooltip of a heading that the transcript lacks and the page takes from the agenda.
+SUPPLIED_NOTE = "This heading comes from the agenda: the transcript has none here"
 QA_ANCHOR = "answers-to-media-questions"
 
 
@@ -82,28 +84,30 @@ def _paragraphs(paragraphs: Iterable[Paragraph]) -> list[str]:
     return [escape(p.text) for p in paragraphs if p.text]
 
 
-def _turn(turn: Turn, anchor: str | None = None) -> list[str]:
+def _turn(turn: Turn, css_class: str, link: str | None = None) -> list[str]:
+    """A question's or an answer's paragraphs, the label in bold before the first, each with its class."""
     texts = _paragraphs(turn.paragraphs) or [""]
-    label = escape(turn.label)
-    first = f"**{label}:** {texts[0]}".rstrip()
-    if anchor:
-        first += f" [¶](#{anchor} \"Link to this question\"){{ .exchange-link }}\n{{: #{anchor} .question }}"
-    else:
-        first += "\n{: .answer }"
-    return [first, *texts[1:]]
+    first = f"**{escape(turn.label)}:** {texts[0]}".rstrip()
+    if link:
+        first += f' [¶](#{link} "Link to this question and its answer"){{ .exchange-link }}'
+    return [f"{first}\n{{: .{css_class} }}", *(f"{text}\n{{: .{css_class}-more }}" for text in texts[1:])]
 
 
 def _exchange(exchange: Exchange) -> list[str]:
-    blocks = _turn(exchange.question, exchange.anchor)
+    """One question with its answers in one element whose id is the exchange's anchor (md_in_html)."""
+    classes = "exchange follow-up" if exchange.follow_up else "exchange"
+    blocks = [f'<div class="{classes}" id="{exchange.anchor}" markdown>']
+    blocks.extend(_turn(exchange.question, "question", exchange.anchor))
     for answer in exchange.answers:
-        blocks.extend(_turn(answer))
+        blocks.extend(_turn(answer, "answer"))
+    blocks.append("</div>")
     return blocks
 
 
 def _section(section: Section, level: int) -> list[str]:
     classes = ".statement" if section.kind is Kind.STATEMENT else ".qa"
     if section.heading_line is None:
-        classes += " .supplied"  # the transcript has no heading here: this one comes from the agenda
+        classes += f' .supplied title="{SUPPLIED_NOTE}"'
     blocks = [f"{'#' * level} {escape(section.title)} {{ #{section.anchor} {classes} }}"]
     blocks.extend(_paragraphs(section.paragraphs))
     for exchange in section.exchanges:
@@ -124,20 +128,26 @@ def _agenda(sections: Sequence[Section]) -> list[str]:
 
 
 def _metadata(briefing: Briefing, neighbours: Neighbours) -> list[str]:
+    """The facts line under the title, and the links to the briefings before and after this one."""
     facts = [f"**Date:** {escape(long_date(briefing))}"]
     if briefing.speaker:
         who = briefing.speaker + (f", {briefing.speaker_title}" if briefing.speaker_title else "")
         facts.append(f"**Speaker:** {escape(who)}")
     if briefing.place:
         facts.append(f"**Place:** {escape(briefing.place)}")
-    facts.append(f"**Source:** {escape(briefing.source)}")
-    links = []
-    if neighbours.previous:
-        links.append(f"[← {escape(neighbours.previous[1])}]({neighbours.previous[0]}){{ rel=prev }}")
-    links.append(f"[All briefings]({neighbours.home})")
-    if neighbours.next:
-        links.append(f"[{escape(neighbours.next[1])} →]({neighbours.next[0]}){{ rel=next }}")
-    return [" · ".join(facts) + "\n{: .briefing-meta }", " · ".join(links) + "\n{: .briefing-nav }"]
+    facts.append(f"**Transcript:** {escape(briefing.source)}")
+    earlier = (
+        f"[← Earlier: {escape(neighbours.previous[1])}]({neighbours.previous[0]}){{ rel=prev }}"
+        if neighbours.previous else "← Earlier: none"
+    )
+    later = (
+        f"[Later: {escape(neighbours.next[1])} →]({neighbours.next[0]}){{ rel=next }}"
+        if neighbours.next else "Later: none →"
+    )
+    return [
+        '<div class="briefing-meta" markdown>\n\n' + "\n".join(f"- {fact}" for fact in facts) + "\n\n</div>",
+        f"{earlier} · [All briefings]({neighbours.home}) · {later}\n{{: .briefing-nav }}",
+    ]
 
 
 def briefing_page(briefing: Briefing, neighbours: Neighbours = Neighbours()) -> str:
@@ -163,6 +173,18 @@ class Listing:
     briefing: Briefing
 
 
+def counts(briefing: Briefing) -> str:
+    """'12 statements, 25 Q&A topics, 31 questions': the same wording on every page that counts."""
+    statements = sum(1 for s in briefing.sections if s.kind is Kind.STATEMENT)
+    topics = len(briefing.sections) - statements
+    questions = len(briefing.exchanges)
+
+    def plural(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    return ", ".join([plural(statements, "statement"), plural(topics, "Q&A topic"), plural(questions, "question")])
+
+
 def home_page(listings: Sequence[Listing]) -> str:
     """The home page: what the archive holds, then every briefing, newest first."""
     questions = sum(len(item.briefing.exchanges) for item in listings)
@@ -170,7 +192,7 @@ def home_page(listings: Sequence[Listing]) -> str:
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "no dated briefings")
     lines = [
         "---",
-        "title: Briefings archive",
+        "title: Home",
         "description: Transcripts of the Russian Foreign Ministry spokesperson's press briefings.",
         "hide:",
         "  - toc",
@@ -178,7 +200,7 @@ def home_page(listings: Sequence[Listing]) -> str:
         "",
         "# Briefings archive",
         "",
-        f"The archive holds **{len(listings)}** briefings with **{questions}** answers to media questions "
+        f"The archive holds **{len(listings)}** briefings with **{questions}** questions from the media "
         f"({span}). Every agenda item and every question has its own link.",
         "",
         "## Latest briefings { #latest }",
@@ -186,7 +208,6 @@ def home_page(listings: Sequence[Listing]) -> str:
     ]
     for item in listings:
         briefing = item.briefing
-        count = len(briefing.sections)
-        detail = f"{count} agenda item{'s' if count != 1 else ''}, {len(briefing.exchanges)} questions"
-        lines.append(f"- [{escape(long_date(briefing))}]({item.path}): {escape(briefing.title)} ({detail})")
+        who = ", ".join(escape(part) for part in (briefing.speaker, briefing.place) if part)
+        lines.append(f"- [{escape(long_date(briefing))}]({item.path}): {who} ({counts(briefing)})")
     return "\n".join(lines) + "\n"

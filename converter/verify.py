@@ -16,7 +16,7 @@ from converter.model import Briefing
 from converter.parse.normalize import lines_of
 
 # The Markdown extensions of mkdocs.yml, with the settings the pages rely on (tests keep the two equal).
-MARKDOWN_EXTENSIONS = ["toc", "attr_list", "sane_lists"]
+MARKDOWN_EXTENSIONS = ["toc", "attr_list", "sane_lists", "md_in_html"]
 _RE_WORD = re.compile(r"\w+")
 _RE_LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[-–•·*])\s+")
 _RE_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)

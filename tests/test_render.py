@@ -135,7 +135,7 @@ def test_supplied_headings_are_marked() -> None:
     page = render.briefing_page(briefing)
     qa = briefing.sections[1]
     assert qa.heading_line is None
-    assert f"{{ #{qa.anchor} .qa .supplied }}" in page
+    assert f'{{ #{qa.anchor} .qa .supplied title="{render.SUPPLIED_NOTE}" }}' in page
 
 
 def test_rendering_is_deterministic() -> None:

@@ -41,15 +41,18 @@ def test_home_page_lists_briefings_newest_first(tmp_path: Path) -> None:
     site.build(_corpus(tmp_path), tmp_path / "docs")
     home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
     assert re.findall(r"\]\((briefings/[^)]+)\)", home) == [PAGES[1], PAGES[0]]
-    assert "**2** briefings with **37** answers to media questions (2021–2025)" in home
+    assert "**2** briefings with **37** questions from the media (2021–2025)" in home
+    assert "Maria Zakharova, Moscow (12 statements, 25 Q&A topics, 31 questions)" in home
 
 
 def test_neighbouring_briefings_link_to_each_other(tmp_path: Path) -> None:
     site.build(_corpus(tmp_path), tmp_path / "docs")
     older = (tmp_path / "docs" / PAGES[0]).read_text(encoding="utf-8")
     newer = (tmp_path / "docs" / PAGES[1]).read_text(encoding="utf-8")
-    assert "[January 23, 2025 →](../2025/2025-01-23.md){ rel=next }" in older
-    assert "[← January 28, 2021](../2021/2021-01-28.md){ rel=prev }" in newer
+    assert "← Earlier: none · [All briefings](../../index.md) · " in older
+    assert "[Later: January 23, 2025 →](../2025/2025-01-23.md){ rel=next }" in older
+    assert "[← Earlier: January 28, 2021](../2021/2021-01-28.md){ rel=prev }" in newer
+    assert "[All briefings](../../index.md) · Later: none →" in newer
 
 
 def test_two_builds_give_byte_identical_pages_whatever_the_file_order(tmp_path: Path) -> None:
@@ -133,7 +136,7 @@ def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path, seed_corpus: Path
     work = tmp_path / "work"
     work.mkdir()
     build_site(seed_corpus, work)
-    (work / "docs" / "dev" / "broken.md").write_text("[x](../index.md#no-such-anchor)\n", encoding="utf-8")
+    (work / "docs" / "broken.md").write_text("[x](index.md#no-such-anchor)\n", encoding="utf-8")
     mkdocs = Path(sys.executable).parent / "mkdocs"
     result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=work, capture_output=True, text=True)
     assert result.returncode != 0

@@ -83,11 +83,15 @@ def test_agenda_link_jumps_to_supplied_heading(page: Page, title: str, anchor: s
 
 def test_question_permalink_shows_the_question(page: Page) -> None:
     goto_briefing(page, "#q6")
-    question = page.locator("#q6")
-    expect(question).to_have_class(re.compile(r"\bquestion\b"))
-    expect_in_window(page, question)
+    exchange = page.locator("#q6")
+    expect(exchange).to_have_class(re.compile(r"\bexchange\b"))
+    expect_in_window(page, exchange)
+    question = exchange.locator("p.question")
     assert question.inner_text().startswith("Question:")
     expect(question).to_contain_text("notified Japan of its withdrawal from intergovernmental memorandums")
+    # The whole question (three paragraphs) and its answer belong to the linked exchange.
+    expect(exchange.locator("p.question-more")).to_have_count(2)
+    expect(exchange.locator("p.answer strong")).to_have_text("Maria Zakharova:")
 
 
 def test_search_finds_the_section_of_an_answer(page: Page) -> None:
