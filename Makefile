@@ -16,14 +16,13 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
-## site: convert corpus/ into docs/ and build site/ with `mkdocs build --strict`
+## site: convert corpus/ into docs/ and build site/ with `mkdocs build --strict` (the briefings plugin converts)
 site: $(STAMP)
-	$(BIN)/briefings build --strict corpus docs
 	$(BIN)/mkdocs build --strict
 
-## serve: build the site, then serve it on http://127.0.0.1:8000
-serve: site
-	$(BIN)/mkdocs serve --no-livereload
+## serve: serve the site on http://127.0.0.1:8000, converting again when corpus/ changes
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
 
 ## test: set everything up (venv, packages, Chromium) and run every test
 test: $(STAMP) chromium

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from converter import site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -17,19 +16,22 @@ SEEDS = FIXTURES / "seeds"
 
 
 def build_site(corpus: Path, workdir: Path) -> Path:
-    """Convert ``corpus`` and build it with the project's mkdocs.yml and static docs; returns site/."""
+    """Build ``corpus`` with the project's mkdocs.yml and static docs (the plugin converts); returns site/."""
     shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
-    docs = workdir / "docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("briefings", "index.md"))
-    report = site.build(corpus, docs)
-    assert not report.errors, [str(p) for p in report.errors]
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "--quiet"], cwd=workdir, capture_output=True, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    shutil.copytree(ROOT / "docs", workdir / "docs", ignore=shutil.ignore_patterns("briefings", "index.md"))
+    shutil.copytree(corpus, workdir / "corpus")
+    result = mkdocs_build(workdir)
     assert result.returncode == 0, result.stdout + result.stderr
     return workdir / "site"
+
+
+def mkdocs_build(workdir: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` in ``workdir``, with this environment's MkDocs."""
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    return subprocess.run(
+        [str(mkdocs), "build", "--strict"], cwd=workdir, capture_output=True, text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}, check=False,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import yaml
 
 from converter import site, verify
 
-from .conftest import ROOT, SEEDS, build_site
+from .conftest import ROOT, SEEDS, build_site, mkdocs_build
 
 PAGES = ["briefings/2021/2021-01-28.md", "briefings/2025/2025-01-23.md", "index.md"]
 
@@ -137,7 +135,29 @@ def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path, seed_corpus: Path
     work.mkdir()
     build_site(seed_corpus, work)
     (work / "docs" / "broken.md").write_text("[x](index.md#no-such-anchor)\n", encoding="utf-8")
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=work, capture_output=True, text=True)
+    result = mkdocs_build(work)
     assert result.returncode != 0
     assert "no-such-anchor" in result.stderr
+
+
+@pytest.mark.slow
+def test_strict_build_fails_on_a_transcript_with_an_error_and_names_it(tmp_path: Path, seed_corpus: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    build_site(seed_corpus, work)
+    (work / "corpus" / "bad.txt").write_text("Minutes of a meeting\n", encoding="utf-8")
+    result = mkdocs_build(work)
+    assert result.returncode == 1
+    assert f"{work / 'corpus' / 'bad.txt'}:1: error: expected a briefing title such as" in result.stderr
+
+
+@pytest.mark.slow
+def test_the_plugin_removes_the_page_of_a_removed_transcript(tmp_path: Path, seed_corpus: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    built = build_site(seed_corpus, work)
+    assert (built / "briefings" / "2021" / "2021-01-28" / "index.html").is_file()
+    next((work / "corpus").glob("002_*.txt")).unlink()
+    assert mkdocs_build(work).returncode == 0
+    assert not (built / "briefings" / "2021").exists()
+    assert not (work / "docs" / "briefings" / "2021").exists()
