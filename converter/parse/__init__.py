@@ -15,6 +15,7 @@ from converter.errors import Diagnostic, TranscriptParseError
 from converter.model import AgendaItem, Briefing, Exchange, Kind, Paragraph, Role, Section, Turn
 from converter.parse import assemble, midru, plain, vocabulary
 from converter.parse.assemble import Body, LineRole, Placement, Unit
+from converter.parse.decoding import decode
 from converter.parse.front import Front
 from converter.parse.normalize import Line, clean, lines_of
 
@@ -26,17 +27,6 @@ RESERVED_ANCHORS = frozenset({"agenda", "introduction", "answers-to-media-questi
 OVERFLOW_TITLE = "Other questions"
 OVERFLOW_ANCHOR = "other-questions"
 _MAX_SLUG = 60
-
-
-def decode(data: bytes, path: str) -> str:
-    """Text of a transcript file: UTF-8 (with or without BOM) or UTF-16 with BOM."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise TranscriptParseError(path, line, f"expected UTF-8 text, got byte 0x{data[error.start]:02x}") from None
 
 
 def parse_file(path: str | Path) -> Briefing:
