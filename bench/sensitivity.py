@@ -20,6 +20,7 @@ GRID: dict[str, list[float]] = {
     "_QUESTION_WEIGHT": [0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0],
     "_EMPTY_ITEM_COST": [0.05, 0.1, 0.2, 0.3, 0.4, 0.6, 1, 5],
     "_MID_BLOCK_START_COST": [0, 0.25, 0.5, 1, 2],
+    "_BLIND_START_COST": [0, 0.25, 0.5, 1, 2, 5],
 }
 _KEYS = ("n", "title", "kind", "heading_line", "start_line", "end_line")
 

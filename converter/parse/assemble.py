@@ -27,7 +27,7 @@ _INTRO_SCORE = -0.05
 # extra section, and only where no item can have it.
 _OVERFLOW_SCORE = -1.0
 # Cost of an agenda item that gets no body at all (a truncated file, a TOC entry never delivered).
-_EMPTY_ITEM_COST = 0.3
+_EMPTY_ITEM_COST = 1.0
 # Cost of starting a headless item in the middle of a separator-delimited block (mid.ru 'Back to top').
 _MID_BLOCK_START_COST = 1.0
 # Ties go to the earlier item: a unit that names no new topic continues the current one.
@@ -36,6 +36,9 @@ _TIE_BREAK = 1e-6
 # as a drop in the words two neighbouring paragraphs share (TextTiling, Hearst 1997). Seed 000 needs it: its
 # item 3 opens with a paragraph on 'diplomatic missions in Africa' that names none of the title's words.
 _COHESION_COST = 1.0
+# Cost of starting a headless item on a unit that carries none of its title's words: an item is not placed
+# where nothing points to it, it is rather left empty (with a diagnostic).
+_BLIND_START_COST = 1.0
 # How much of an exchange's affinity to a Q&A topic comes from the question (the rest from the answers).
 _QUESTION_WEIGHT = 0.7
 
@@ -236,6 +239,8 @@ def place(body: Body, agenda: list[AgendaEntry], weights: Weights | None = None)
         if u >= body.qa_start and unit.role is LineRole.TEXT and u != body.qa_start:
             return False, 0.0
         cost = _COHESION_COST * cohesion[u]
+        if score(u, j) <= 0:
+            cost += _BLIND_START_COST
         if body.has_separators and not unit.after_separator and u != body.qa_start:
             cost += _MID_BLOCK_START_COST
         return True, cost
