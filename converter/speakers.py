@@ -6,9 +6,13 @@ import re
 
 # Canonical name -> the spellings seen in titles and answer labels.
 SPEAKERS: dict[str, tuple[str, ...]] = {
-    "Maria Zakharova": ("Maria Zakharova", "M.Zakharova", "M. Zakharova", "M.V.Zakharova", "Zakharova"),
+    "Maria Zakharova": (
+        "Maria Zakharova", "M.Zakharova", "M. Zakharova", "M.V.Zakharova", "Zakharova",
+        "María Zajárova", "Maria Zajarova", "M.Zajárova", "Zajárova",  # Spanish transcripts
+    ),
     "Alexander Lukashevich": (
         "Alexander Lukashevich", "A.K.Lukashevich", "A.K. Lukashevich", "A.Lukashevich", "Lukashevich",
+        "Alexandr Lukashévich", "Alexander Lukashévich",  # Spanish transcripts
     ),
     "Andrei Kozhin": ("Andrei Kozhin", "Andrey Kozhin", "A.Kozhin"),
     "Artyom Kozhin": ("Artyom Kozhin", "Artem Kozhin"),

@@ -42,7 +42,7 @@ def test_parse_prints_the_json_contract(capsys: pytest.CaptureFixture[str]) -> N
         ("Minutes\nof a meeting\n", ":1: expected a briefing title such as 'Briefing by …', got 'Minutes'"),
         (
             "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025\nSome text.\n",
-            ":2: expected a table of contents after the title, got none",
+            ":2: expected a table of contents, a heading or a question, got 'Some text.'",
         ),
     ],
 )

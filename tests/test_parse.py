@@ -69,10 +69,12 @@ def test_answer_turns_carry_speaker_and_text_without_the_label() -> None:
     )
 
 
-def test_title_without_a_toc_raises_naming_the_line_after_the_title() -> None:
+def test_title_without_toc_headings_or_questions_raises_naming_the_line_after_the_title() -> None:
     with pytest.raises(TranscriptParseError) as caught:
         parse_text(TITLE + "Some paragraph.\nAnother.\n", "a.txt", "corpus/a.txt")
-    assert str(caught.value) == "corpus/a.txt:2: expected a table of contents after the title, got none"
+    assert str(caught.value) == (
+        "corpus/a.txt:2: expected a table of contents, a heading or a question, got 'Some paragraph.'"
+    )
 
 
 def test_text_without_a_title_raises_naming_the_first_line() -> None:

@@ -16,7 +16,7 @@ from converter.model import AgendaItem, Briefing, Exchange, Kind, Paragraph, Rol
 from converter.parse import assemble, midru, plain, vocabulary
 from converter.parse.assemble import Body, LineRole, Placement, Unit
 from converter.parse.decoding import decode
-from converter.parse.front import Front
+from converter.parse.front import AgendaEntry, Front
 from converter.parse.normalize import Line, clean, lines_of
 
 # Layout families, most specific first; ``plain`` claims whatever is left.
@@ -45,14 +45,16 @@ def parse_text(text: str, source: str, path: str | None = None) -> Briefing:
     layout = next(module for module in LAYOUTS if module.detect(lines))
     front: Front = layout.read(lines, where)
     body_lines = lines[front.body_start :]
-    body = assemble.classify(body_lines, front)
-    agenda = front.agenda
+    # Without a TOC (most transcripts before 2016) the body's bare headings make the agenda.
+    agenda = front.agenda or assemble.derive_agenda(body_lines, front)
     if not agenda:
+        first = next((line for line in body_lines if not line.blank), front.title_line)
         raise TranscriptParseError(
-            where, front.title_line.number + 1, "expected a table of contents after the title, got none"
+            where, first.number, f"expected a table of contents, a heading or a question, got {first.text[:60]!r}"
         )
+    body = assemble.classify(body_lines, front, agenda)
     placement = assemble.place(body, agenda)
-    return _build(lines, front, body, placement, source, layout.NAME)
+    return _build(front, agenda, body, placement, source, layout.NAME)
 
 
 def slug(text: str) -> str:
@@ -137,9 +139,8 @@ def _section(
 
 
 def _build(
-    lines: list[Line], front: Front, body: Body, placement: Placement, source: str, layout: str
+    front: Front, agenda: list[AgendaEntry], body: Body, placement: Placement, source: str, layout: str
 ) -> Briefing:
-    agenda = front.agenda
     anchors = section_anchors([entry.title for entry in agenda])
     sections: list[Section] = []
     question_count = 0
@@ -161,7 +162,7 @@ def _build(
         number for number, role in body.roles.items() if role in (LineRole.BOILERPLATE, LineRole.SEPARATOR)
     )
     info = front.info
-    diagnostics: list[Diagnostic] = [*front.diagnostics, *placement.diagnostics]
+    diagnostics: list[Diagnostic] = [*front.diagnostics, *body.diagnostics, *placement.diagnostics]
     return Briefing(
         source=source,
         layout=layout,
@@ -171,8 +172,9 @@ def _build(
         speaker=info.speaker,
         speaker_title=info.speaker_title,
         language=info.language,
+        # The agenda as printed: none where the body's headings made the sections.
         agenda=tuple(
-            AgendaItem(s.n, s.title, s.kind, entry.line) for s, entry in zip(sections, agenda, strict=False)
+            AgendaItem(s.n, s.title, s.kind, entry.line) for s, entry in zip(sections, front.agenda, strict=False)
         ),
         intro=intro,
         sections=tuple(sections),

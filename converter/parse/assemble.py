@@ -9,6 +9,7 @@ part and separators such as mid.ru's 'Back to top' constrain where an item may s
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -39,6 +40,15 @@ _COHESION_COST = 1.0
 # Cost of starting a headless item on a unit that carries none of its title's words: an item is not placed
 # where nothing points to it, it is rather left empty (with a diagnostic).
 _BLIND_START_COST = 1.0
+# Repeated lines shorter than this are ordinary ('Thank you.'); longer ones are a reposting channel's double.
+_MIN_REPEAT = 40
+# A bare heading (transcripts without a TOC) is at most this long.
+_MAX_HEADING = 200
+_MAX_HEADING_WORDS = 30
+# The item that holds the Q&A of a transcript whose Q&A part has no topic headings.
+QA_TITLE = "Answers to media questions"
+# An emoji or symbol before a label, as reposts print them: '❓ ', '💬 '.
+_RE_LABEL_PREFIX = re.compile(r"^[^\w\s(«“\"']{1,4}\s*")
 # How much of an exchange's affinity to a Q&A topic comes from the question (the rest from the answers).
 _QUESTION_WEIGHT = 0.7
 
@@ -82,7 +92,9 @@ class Body:
     qa_start: int
     qa_divider_line: int | None
     has_separators: bool
+    language: str = "en"
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass
@@ -130,12 +142,13 @@ def _find_headings(lines: list[Line], agenda: list[AgendaEntry]) -> dict[int, in
     return headings
 
 
-def classify(lines: list[Line], front: Front) -> Body:
+def classify(lines: list[Line], front: Front, agenda: list[AgendaEntry]) -> Body:
     """Give every body line a role and cut the body into units."""
-    agenda = front.agenda
     headings = _find_headings([line for line in lines if line.number not in front.boilerplate], agenda)
     roles: dict[int, LineRole] = {}
     labels: dict[int, tuple[str, str]] = {}
+    diagnostics: list[Diagnostic] = []
+    seen: dict[str, int] = {}
     divider: int | None = None
     for line in lines:
         key = match_key(line.text)
@@ -145,18 +158,23 @@ def classify(lines: list[Line], front: Front) -> Body:
             roles[line.number] = LineRole.BOILERPLATE
         elif key in vocabulary.SEPARATORS:
             roles[line.number] = LineRole.SEPARATOR
-        elif key in vocabulary.FURNITURE:
+        elif key in vocabulary.FURNITURE or vocabulary.RE_CAPTION.match(line.text):
             roles[line.number] = LineRole.BOILERPLATE
-        elif line.number in headings:
-            roles[line.number] = LineRole.HEADING
         elif key in vocabulary.QA_DIVIDERS and divider is None:
             roles[line.number] = LineRole.BOILERPLATE
             divider = line.number
+        elif line.number in headings:
+            roles[line.number] = LineRole.HEADING
+        elif (repeated := _repeats(line, seen)) is not None:
+            # Reposting channels paste the same post twice ('❓ Question: …' then 'Question: …').
+            roles[line.number] = LineRole.BOILERPLATE
+            diagnostics.append(Diagnostic(line.number, f"repeats line {repeated}; left out of the page"))
         elif label := speaker_label(line, front.info.speaker):
             roles[line.number] = label[0]
             labels[line.number] = (label[1], label[2])
         else:
             roles[line.number] = LineRole.TEXT
+    diagnostics.extend(_truncation(lines, roles))
     first_question = next((n for n, role in roles.items() if role is LineRole.QUESTION), None)
     starts = [n for n in (divider, first_question) if n is not None]
     qa_start = min(starts) if starts else math.inf
@@ -171,7 +189,78 @@ def classify(lines: list[Line], front: Front) -> Body:
             unit.question_words = terms(" ".join(texts[:answer]), language)
     has_separators = any(role is LineRole.SEPARATOR for role in roles.values())
     qa_index = next((i for i, unit in enumerate(units) if unit.first >= qa_start), len(units))
-    return Body(roles, units, qa_index, divider, has_separators, labels)
+    return Body(roles, units, qa_index, divider, has_separators, language, labels, diagnostics)
+
+
+def _repeats(line: Line, seen: dict[str, int]) -> int | None:
+    """The earlier line that ``line`` repeats word for word (long lines only), or None; remembers ``line``."""
+    key = _RE_LABEL_PREFIX.sub("", line.text)
+    if len(key) < _MIN_REPEAT:
+        return None
+    if key in seen:
+        return seen[key]
+    seen[key] = line.number
+    return None
+
+
+def _truncation(lines: list[Line], roles: dict[int, LineRole]) -> list[Diagnostic]:
+    """A diagnostic when the last line of text stops mid-sentence, as in a copy cut short."""
+    last = next(
+        (line for line in reversed(lines) if roles[line.number] in (LineRole.TEXT, LineRole.QUESTION, LineRole.ANSWER)),
+        None,
+    )
+    if last is None or last.text[-1] in vocabulary.SENTENCE_END or not last.text[-1].isalnum():
+        return []
+    tail = last.text[-40:]
+    return [Diagnostic(last.number, f"expected the transcript to end with a full sentence, got '…{tail}'")]
+
+
+def is_heading(line: Line, briefing_speaker: str | None) -> bool:
+    """A bare heading of a transcript without a TOC: a short line that is no sentence, label or furniture."""
+    text = line.text
+    return (
+        len(text) <= _MAX_HEADING
+        and len(text.split()) <= _MAX_HEADING_WORDS
+        and text[-1] not in vocabulary.SENTENCE_END
+        and text[-1] not in ":;,"
+        and (text[0].isupper() or text[0].isdigit())
+        and match_key(text) not in vocabulary.QA_DIVIDERS
+        and speaker_label(line, briefing_speaker) is None
+    )
+
+
+def derive_agenda(lines: list[Line], front: Front) -> list[AgendaEntry]:
+    """Agenda entries for a transcript without a TOC: its bare heading lines, then its Q&A part.
+
+    Before the Q&A part every heading-like line is an item; within it, a heading-like line directly followed
+    by a question is a Q&A topic. Questions before any such topic go to one item named after the Q&A part.
+    """
+    content = [
+        line for line in lines
+        if not line.blank and line.number not in front.boilerplate
+        and match_key(line.text) not in vocabulary.FURNITURE and not vocabulary.RE_CAPTION.match(line.text)
+    ]
+    divider = next((line for line in content if match_key(line.text) in vocabulary.QA_DIVIDERS), None)
+    first_question = next((line for line in content if vocabulary.RE_QUESTION.match(line.text)), None)
+    starts = [line.number for line in (divider, first_question) if line is not None]
+    qa_start = min(starts) if starts else math.inf
+    speaker = front.info.speaker
+    entries: list[AgendaEntry] = []
+    for index, line in enumerate(content):
+        if not is_heading(line, speaker):
+            continue
+        if line.number < qa_start:
+            entries.append(AgendaEntry(line.raw.strip(), Kind.STATEMENT, line.number))
+        elif index + 1 < len(content) and vocabulary.RE_QUESTION.match(content[index + 1].text):
+            entries.append(AgendaEntry(line.raw.strip(), Kind.QA, line.number))
+    if first_question is not None:
+        topics = [entry.line for entry in entries if entry.kind is Kind.QA]
+        if not topics or topics[0] > first_question.number:
+            title = divider.raw.strip().rstrip(":") if divider else QA_TITLE
+            where = divider.number if divider else first_question.number
+            position = next((i for i, e in enumerate(entries) if e.kind is Kind.QA), len(entries))
+            entries.insert(position, AgendaEntry(title, Kind.QA, where))
+    return entries
 
 
 def _cut_units(
@@ -206,7 +295,7 @@ def place(body: Body, agenda: list[AgendaEntry], weights: Weights | None = None)
     """Align the agenda with the body's units: the best monotone assignment under the constraints."""
     units, n_items = body.units, len(agenda)
     weights = weights or Weights(unit.words for unit in units)
-    titles = [terms(entry.title) for entry in agenda]
+    titles = [terms(entry.title, body.language) for entry in agenda]
     headed = {unit.heading_of: index for index, unit in enumerate(units) if unit.heading_of is not None}
     neg = -math.inf
     cohesion = [0.0] + [weights.cohesion(units[u - 1].words, units[u].words) for u in range(1, len(units))]

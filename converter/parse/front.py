@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from converter import speakers
 from converter.errors import Diagnostic, TranscriptParseError
@@ -17,6 +17,8 @@ from converter.parse.normalize import Line, clean, match_key
 
 # How far into a file the title may stand (reposts put banners and a lede above it).
 _TITLE_SEARCH_LINES = 60
+# The longest line an unmarked TOC entry may be; longer lines are the body's paragraphs.
+_MAX_TITLE = 250
 # The speaker at the end of the 'who' part of a title: 'Maria Zakharova', 'A.K.Lukashevich', 'Andrei Kozhin'.
 _RE_TRAILING_NAME = re.compile(
     r"(?P<name>(?:[A-Z]\.\s?){1,3}[A-Z][\w’'-]+|[A-Z][\w’'-]+\s(?:[A-Z]\.\s?)?[A-Z][\w’'-]+)$"
@@ -54,6 +56,7 @@ class Front:
     agenda_lines: tuple[int, int] | None
     body_start: int
     boilerplate: set[int] = field(default_factory=set)
+    stamp_date: tuple[dt.date, int] | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -66,26 +69,45 @@ def title_opening(text: str) -> str | None:
     return None
 
 
+def is_title(text: str) -> bool:
+    """Whether a line is a briefing's title: 'Briefing by …', or a single-answer post's '…’s answer to …'."""
+    return title_opening(text) is not None or bool(vocabulary.RE_ANSWER_TITLE.match(clean(text)))
+
+
 def read_title(text: str) -> TitleInfo:
     """Split a title into speaker, speaker title, place and date.
 
     ``Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025`` gives the speaker
-    ``Maria Zakharova``, the title ``Foreign Ministry Spokeswoman``, the place ``Moscow``.
+    ``Maria Zakharova``, the title ``Foreign Ministry Spokeswoman``, the place ``Moscow``; a Spanish title puts
+    the name between commas: ``Rueda informativa ofrecida por la portavoz …, María Zajárova, Moscú, …``.
     """
     title = text.strip()
     opening = title_opening(title)
     language = vocabulary.TITLE_OPENINGS.get(opening or "", "en")
     rest = clean(title)[len(opening):].strip() if opening else clean(title)
+    answer = None if opening else vocabulary.RE_ANSWER_TITLE.match(rest)
+    if answer:
+        # "… Maria Zakharova’s answer to a media question about …": who answered; what about is no place.
+        found = dates.find_date(rest)
+        speaker, speaker_title = _split_who(answer.group("who"))
+        return TitleInfo(title, found[0] if found else None, None, speaker, speaker_title, language)
+    rest = vocabulary.RE_TITLE_CONNECTIVE.sub("", rest)
     found = dates.find_date(rest)
     date = None
     if found is not None:
-        date, start, _end = found
-        rest = rest[:start]
-    parts = [part.strip() for part in rest.rstrip(" ,:").split(",") if part.strip()]
-    who = parts[0] if parts else ""
-    place = ", ".join(parts[1:]) or None
+        date, start, end = found
+        rest = rest[:start] + rest[end:]
+    parts = [part.strip() for part in rest.strip(" ,:").split(",") if part.strip()]
+    who = parts.pop(0) if parts else ""
     speaker, speaker_title = _split_who(who)
-    return TitleInfo(title, date, place, speaker, speaker_title, language)
+    if parts and _is_name(parts[0]) and (speaker is None or speakers.canonical(parts[0])):
+        speaker, speaker_title = speakers.canonical(parts[0]) or parts[0], _role(who)
+        parts.pop(0)
+    return TitleInfo(title, date, ", ".join(parts) or None, speaker, speaker_title, language)
+
+
+def _is_name(text: str) -> bool:
+    return bool(speakers.canonical(text) or _RE_TRAILING_NAME.fullmatch(text))
 
 
 def _split_who(who: str) -> tuple[str | None, str | None]:
@@ -111,7 +133,7 @@ def _role(text: str) -> str | None:
 
 def _find_title(lines: list[Line], path: str) -> int:
     for index, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
-        if title_opening(line.text):
+        if is_title(line.text):
             return index
     first = next((line for line in lines if not line.blank), None)
     if first is None:
@@ -129,18 +151,101 @@ def is_front_furniture(line: Line) -> bool:
         or key in vocabulary.TOC_HEADINGS
         or bool(vocabulary.RE_LANGUAGE_CODES.match(line.text))
         or bool(vocabulary.RE_DOCUMENT_NUMBER.match(line.text))
+        or bool(vocabulary.RE_CAPTION.match(line.text))
         or dates.parse_stamp(line.text) is not False
     )
 
 
-def _agenda_entry(line: Line) -> tuple[str, bool] | None:
-    """(title, is_divider) for a TOC line, or None when the line is not a TOC entry."""
+def looks_like_title(text: str) -> bool:
+    """Whether an unmarked line can be an agenda title: short, and not a sentence or a Q&A label."""
+    return (
+        0 < len(text) <= _MAX_TITLE
+        and text[-1] not in ".!?;"
+        and not vocabulary.RE_QUESTION.match(text)
+    )
+
+
+def _agenda_entry(line: Line, unmarked: bool) -> tuple[str, bool, bool] | None:
+    """(title, is_divider, is_marked) for a TOC line, or None when the line is not a TOC entry.
+
+    ``unmarked`` accepts entries with no number or bullet, as TOCs of plain lines separated by blank lines
+    print them (after a 'Table of contents' heading or a Q&A divider).
+    """
     raw = line.raw.strip()
     match = vocabulary.RE_BULLET_ITEM.match(raw) or vocabulary.RE_NUMBERED_ITEM.match(raw)
     title = match.group("title").strip() if match else raw
     if match_key(title) in vocabulary.QA_DIVIDERS:
-        return title, True
-    return (title, False) if match else None
+        return title, True, bool(match)
+    if match or (unmarked and looks_like_title(line.text)):
+        return title, False, bool(match)
+    return None
+
+
+def _skip_furniture(lines: list[Line], position: int, front: Front, title_key: str) -> tuple[int, bool]:
+    """Past blank lines, furniture and a repeated title; whether a TOC heading was among them."""
+    toc_heading = False
+    while position < len(lines):
+        line = lines[position]
+        if line.blank:
+            position += 1
+            continue
+        if not (is_front_furniture(line) or match_key(line.text) == title_key):
+            break
+        toc_heading = toc_heading or match_key(line.text) in vocabulary.TOC_HEADINGS
+        _note_stamp(line, front)
+        front.boilerplate.add(line.number)
+        position += 1
+    return position, toc_heading
+
+
+def _note_stamp(line: Line, front: Front) -> None:
+    stamp = dates.parse_stamp(line.text)
+    if isinstance(stamp, dt.date) and not isinstance(stamp, bool) and front.stamp_date is None:
+        front.stamp_date = (stamp, line.number)
+
+
+def _read_agenda(lines: list[Line], position: int, front: Front, unmarked: bool) -> int:
+    """Read the TOC from ``position``; returns where the body starts."""
+    kind: Kind | None = None
+    first = last = None
+    entries: list[AgendaEntry] = []
+    keys: set[str] = set()
+    start = position
+    # Whether the entries of the current list (statements, then Q&A topics) have numbers or bullets: a list
+    # keeps its style, so an unmarked line after a numbered list is the body, not another entry.
+    marked: bool | None = None
+    while position < len(lines):
+        line = lines[position]
+        if line.blank or line.number in front.boilerplate:
+            position += 1
+            continue
+        entry = _agenda_entry(line, (unmarked or kind is Kind.QA) and marked is not True)
+        if entry is None:
+            break
+        title, is_divider, is_marked = entry
+        if is_divider:
+            if kind is Kind.QA:
+                break
+            kind, marked = Kind.QA, None
+            unmarked = unmarked or not entries  # topics under a divider that opens the TOC may be unmarked
+        elif match_key(title) in keys:
+            break  # the body's first heading repeats the first entry: an unmarked TOC ends here
+        else:
+            if marked is not None and marked != is_marked:
+                break
+            marked = is_marked
+            entries.append(AgendaEntry(title, kind, line.number))
+            keys.add(match_key(title))
+        first = first or line.number
+        last = line.number
+        position += 1
+    if not entries or first is None or last is None:
+        return start  # a lone divider opens the body of a Q&A-only excerpt: no TOC
+    if kind is Kind.QA:
+        entries = [AgendaEntry(e.title, e.kind or Kind.STATEMENT, e.line) for e in entries]
+    front.agenda = entries
+    front.agenda_lines = (first, last)
+    return next(i for i, line in enumerate(lines) if line.number == last) + 1
 
 
 def read_front(lines: list[Line], path: str) -> Front:
@@ -149,45 +254,22 @@ def read_front(lines: list[Line], path: str) -> Front:
     title_line = lines[index]
     front = Front(title_line, read_title(title_line.raw), [], None, index + 1)
     # Whatever stands above the title is page furniture of the copy: stamps, banners, section names.
-    front.boilerplate.update(line.number for line in lines[:index] if not line.blank)
-    position = index + 1
-    title_key = match_key(title_line.text)
-    while position < len(lines):
-        line = lines[position]
-        if line.blank:
-            position += 1
-        elif is_front_furniture(line) or match_key(line.text) == title_key:
+    for line in lines[:index]:
+        if not line.blank:
+            _note_stamp(line, front)
             front.boilerplate.add(line.number)
-            position += 1
-        else:
-            break
-    kind: Kind | None = None
-    first = last = None
-    entries: list[AgendaEntry] = []
-    while position < len(lines):
-        line = lines[position]
-        if line.blank:
-            position += 1
-            continue
-        entry = _agenda_entry(line)
-        if entry is None:
-            break
-        title, is_divider = entry
-        if is_divider:
-            if kind is Kind.QA or not entries:
-                break
-            kind = Kind.QA
-        else:
-            entries.append(AgendaEntry(title, kind, line.number))
-        first = first or line.number
-        last = line.number
-        position += 1
-    if entries and kind is Kind.QA:
-        entries = [AgendaEntry(e.title, e.kind or Kind.STATEMENT, e.line) for e in entries]
-    front.agenda = entries
-    if first is not None and last is not None:
-        front.agenda_lines = (first, last)
-        front.body_start = next(i for i, line in enumerate(lines) if line.number == last) + 1
-    else:
-        front.body_start = index + 1
+    position, toc_heading = _skip_furniture(lines, index + 1, front, match_key(title_line.text))
+    front.body_start = _read_agenda(lines, position, front, unmarked=toc_heading)
+    if front.info.date is None and front.stamp_date is not None:
+        # A title without a date: the page stamp is the best evidence left, and it is said so.
+        date, number = front.stamp_date
+        front.info = replace(front.info, date=date)
+        front.diagnostics.append(
+            Diagnostic(title_line.number, f"expected a date in the title, got none; took {date} from line {number}")
+        )
+    if front.agenda and not any(not line.blank for line in lines[front.body_start :]):
+        last = front.agenda_lines[1] if front.agenda_lines else title_line.number
+        front.diagnostics.append(
+            Diagnostic(last, "expected the transcript after the table of contents, got the end of the file")
+        )
     return front

@@ -44,10 +44,27 @@ TITLE_OPENINGS: dict[str, str] = {
     "briefing of": "en",
     "excerpts from the briefing by": "en",
     "excerpts from briefing by": "en",
+    "excerpts from the briefing of": "en",
     "rueda informativa": "es",
     "briefing del": "es",
     "briefing de la": "es",
 }
+# Words between a Spanish opening and the speaker's role: 'Rueda informativa ofrecida por la portavoz ...'.
+RE_TITLE_CONNECTIVE = re.compile(r"^(?:ofrecida|ofrecido|impartida|dada)\s+por\s+(?:la|el)\s+", re.IGNORECASE)
+# Titles of single-answer posts: "Foreign Ministry Spokeswoman Maria Zakharova’s answer to a media question".
+RE_ANSWER_TITLE = re.compile(
+    r"^(?P<who>.{5,200}?)[’']s\s+(?:answers?|comments?|replies|reply)\s+to\s+(?:an?\s+|the\s+)?"
+    r"(?:media\s+)?questions?\b",
+    re.IGNORECASE,
+)
+# Image captions of reposts: 'Photo: Foreign Ministry', 'Photo by TASS', '© Sputnik'.
+RE_CAPTION = re.compile(r"^(?:photo|photograph|image|picture|foto)(?:\s+by\b|\s*[:©])|^©\s", re.IGNORECASE)
+# Words that open a bare heading in transcripts without a TOC: 'On the situation in Syria', 'Acerca de ...'.
+RE_HEADING_OPENER = re.compile(
+    r"^(?:On|About|Regarding|Concerning|Acerca\s+de|Sobre|En\s+cuanto\s+a|Con\s+respecto\s+a)\s", re.UNICODE
+)
+# How a sentence ends; a line that ends otherwise may be a heading, or a file cut short.
+SENTENCE_END = frozenset('.!?…"”»)]’\'')
 
 # A mid.ru language switcher: '• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1' or 'en-GB1 ru-RU1'.
 RE_LANGUAGE_CODES = re.compile(r"^(?:[•·*]\s*)?(?:[a-z]{2}-[A-Z]{2}\d*\s*)+$")
