@@ -25,6 +25,9 @@ def to_json(briefing: Briefing) -> dict[str, Any]:
         ],
         "agenda_lines": list(briefing.agenda_lines) if briefing.agenda_lines else None,
         "qa_divider_line": briefing.qa_divider_line,
+        "intro": (
+            {"start_line": briefing.intro[0].line, "end_line": briefing.intro[-1].line} if briefing.intro else None
+        ),
         "sections": [
             {
                 "n": section.n,

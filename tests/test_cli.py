@@ -17,7 +17,7 @@ from .conftest import SEEDS
 SEED = SEEDS / "002_6419208406f8e03b.txt"
 CONTRACT_KEYS = [
     "source", "layout", "title", "title_line", "date", "place", "speaker", "speaker_title", "language", "agenda",
-    "agenda_lines", "qa_divider_line", "sections", "questions", "answers", "boilerplate_lines", "diagnostics",
+    "agenda_lines", "qa_divider_line", "intro", "sections", "questions", "answers", "boilerplate_lines", "diagnostics",
 ]
 
 

@@ -13,14 +13,14 @@ from types import ModuleType
 from converter import speakers
 from converter.errors import Diagnostic, TranscriptParseError
 from converter.model import AgendaItem, Briefing, Exchange, Kind, Paragraph, Role, Section, Turn
-from converter.parse import assemble, midru, plain, vocabulary
+from converter.parse import assemble, midru, plain, repost, vocabulary
 from converter.parse.assemble import Body, LineRole, Placement, Unit
 from converter.parse.decoding import decode
 from converter.parse.front import AgendaEntry, Front
 from converter.parse.normalize import Line, clean, lines_of
 
 # Layout families, most specific first; ``plain`` claims whatever is left.
-LAYOUTS: tuple[ModuleType, ...] = (midru, plain)
+LAYOUTS: tuple[ModuleType, ...] = (midru, repost, plain)
 # Anchors the page itself uses, which no agenda item may take.
 RESERVED_ANCHORS = frozenset({"agenda", "introduction", "answers-to-media-questions", "other-questions"})
 # Where questions go that no agenda item lists.

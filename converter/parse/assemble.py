@@ -211,7 +211,7 @@ def _truncation(lines: list[Line], roles: dict[int, LineRole]) -> list[Diagnosti
     )
     if last is None or last.text[-1] in vocabulary.SENTENCE_END or not last.text[-1].isalnum():
         return []
-    tail = last.text[-40:]
+    tail = " ".join(last.text.split()[-6:])
     return [Diagnostic(last.number, f"expected the transcript to end with a full sentence, got '…{tail}'")]
 
 

@@ -219,7 +219,9 @@ def _read_agenda(lines: list[Line], position: int, front: Front, unmarked: bool)
         if line.blank or line.number in front.boilerplate:
             position += 1
             continue
-        entry = _agenda_entry(line, (unmarked or kind is Kind.QA) and marked is not True)
+        # Unmarked entries: under a TOC heading, or as Q&A topics after statements and a divider (a divider
+        # that opens the text is the body of a Q&A-only excerpt, whose topic headings are no TOC).
+        entry = _agenda_entry(line, (unmarked or (kind is Kind.QA and bool(entries))) and marked is not True)
         if entry is None:
             break
         title, is_divider, is_marked = entry
@@ -227,7 +229,6 @@ def _read_agenda(lines: list[Line], position: int, front: Front, unmarked: bool)
             if kind is Kind.QA:
                 break
             kind, marked = Kind.QA, None
-            unmarked = unmarked or not entries  # topics under a divider that opens the TOC may be unmarked
         elif match_key(title) in keys:
             break  # the body's first heading repeats the first entry: an unmarked TOC ends here
         else:
