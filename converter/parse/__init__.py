@@ -17,12 +17,14 @@ from converter.parse import assemble, midru, plain, repost, vocabulary
 from converter.parse.assemble import Body, LineRole, Placement, Unit
 from converter.parse.decoding import decode
 from converter.parse.front import AgendaEntry, Front
-from converter.parse.normalize import Line, clean, lines_of
+from converter.parse.normalize import Line, clean, lines_of, match_key
 
 # Layout families, most specific first; ``plain`` claims whatever is left.
 LAYOUTS: tuple[ModuleType, ...] = (midru, repost, plain)
 # Anchors the page itself uses, which no agenda item may take.
 RESERVED_ANCHORS = frozenset({"agenda", "introduction", "answers-to-media-questions", "other-questions"})
+# The anchor of the page's Q&A part (render.QA_ANCHOR), and of an item that is the whole Q&A part.
+QA_ANCHOR = "answers-to-media-questions"
 # Where questions go that no agenda item lists.
 OVERFLOW_TITLE = "Other questions"
 OVERFLOW_ANCHOR = "other-questions"
@@ -69,11 +71,18 @@ def slug(text: str) -> str:
     return result
 
 
-def section_anchors(titles: list[str]) -> list[str]:
-    """One distinct anchor per agenda item: the title's slug, '-2', '-3' after repeats, 'item-N' if empty."""
+def section_anchors(titles: list[str], whole_qa: int | None = None) -> list[str]:
+    """One distinct anchor per agenda item: the title's slug, '-2', '-3' after repeats, 'item-N' if empty.
+
+    ``whole_qa`` is the index of an item that holds the whole Q&A part (a transcript whose Q&A topics have no
+    headings): it takes the page's own ``answers-to-media-questions`` anchor.
+    """
     taken: set[str] = set(RESERVED_ANCHORS)
     anchors = []
     for n, title in enumerate(titles, start=1):
+        if n - 1 == whole_qa:
+            anchors.append(QA_ANCHOR)
+            continue
         base = slug(title) or f"item-{n}"
         if base[0].isdigit() or (base.startswith("q") and base[1:].isdigit()):
             base = f"item-{base}"
@@ -141,7 +150,10 @@ def _section(
 def _build(
     front: Front, agenda: list[AgendaEntry], body: Body, placement: Placement, source: str, layout: str
 ) -> Briefing:
-    anchors = section_anchors([entry.title for entry in agenda])
+    whole_qa = next(
+        (i for i, e in enumerate(agenda) if e.kind is Kind.QA and match_key(e.title) in vocabulary.QA_DIVIDERS), None
+    )
+    anchors = section_anchors([entry.title for entry in agenda], whole_qa if not front.agenda else None)
     sections: list[Section] = []
     question_count = 0
     for index, (entry, group) in enumerate(zip(agenda, placement.units, strict=True)):

@@ -1,0 +1,188 @@
+"""Layout variants seen in the archive (issue 7): titles, stamps, TOC wordings, labels, by rule.
+
+The full parses of one fixture per variant are in tests/fixtures/<layout>/*.gold.yaml (tests/test_gold.py);
+these cases cover the wordings one by one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pytest
+
+from converter.model import Kind
+from converter.parse import parse_text
+from converter.parse.front import read_title
+
+TITLES = [
+    (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025",
+        ("Maria Zakharova", "Foreign Ministry Spokeswoman", "Moscow", dt.date(2025, 1, 23), "en"),
+    ),
+    (
+        "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, April 12, 2017",
+        ("Maria Zakharova", "Foreign Ministry Spokesperson", "Moscow", dt.date(2017, 4, 12), "en"),
+    ),
+    (
+        "Briefing by Foreign Ministry Official Spokesperson Maria Zakharova, Moscow, March 3, 2016",
+        ("Maria Zakharova", "Foreign Ministry Official Spokesperson", "Moscow", dt.date(2016, 3, 3), "en"),
+    ),
+    (
+        "Briefing of the official representative of the Russian Foreign Ministry Alexander Lukashevich, 15 March 2012",
+        ("Alexander Lukashevich", "official representative of the Russian Foreign Ministry", None,
+         dt.date(2012, 3, 15), "en"),
+    ),
+    (
+        "Briefing of the Spokesman of MFA of Russia A.K.Lukashevich, 11 October 2012",
+        ("Alexander Lukashevich", "Spokesman of MFA of Russia", None, dt.date(2012, 10, 11), "en"),
+    ),
+    (
+        "Briefing by Deputy Foreign Ministry Spokesman Andrei Kozhin, Moscow, August 2, 2018",
+        ("Andrei Kozhin", "Deputy Foreign Ministry Spokesman", "Moscow", dt.date(2018, 8, 2), "en"),
+    ),
+    (
+        "Briefing by Deputy Director of the Foreign Ministry Information and Press Department Artyom Kozhin, "
+        "Moscow, March 3, 2016",
+        ("Artyom Kozhin", "Deputy Director of the Foreign Ministry Information and Press Department", "Moscow",
+         dt.date(2016, 3, 3), "en"),
+    ),
+    (
+        "Excerpts from the briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, May 13, 2021",
+        ("Maria Zakharova", "Foreign Ministry Spokeswoman", "Moscow", dt.date(2021, 5, 13), "en"),
+    ),
+    (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Artek, Crimea, August 10, 2017",
+        ("Maria Zakharova", "Foreign Ministry Spokeswoman", "Artek, Crimea", dt.date(2017, 8, 10), "en"),
+    ),
+    (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, St Petersburg, on the sidelines of the "
+        "St Petersburg International Economic Forum, June 15, 2023",
+        ("Maria Zakharova", "Foreign Ministry Spokeswoman",
+         "St Petersburg, on the sidelines of the St Petersburg International Economic Forum",
+         dt.date(2023, 6, 15), "en"),
+    ),
+    (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow,May 13, 2021",
+        ("Maria Zakharova", "Foreign Ministry Spokeswoman", "Moscow", dt.date(2021, 5, 13), "en"),
+    ),
+    (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, February 3, 2017",
+        ("Maria Zakharova", "Foreign Ministry Spokeswoman", None, dt.date(2017, 2, 3), "en"),
+    ),
+    (
+        "Rueda informativa ofrecida por la portavoz del Ministerio de Asuntos Exteriores de Rusia, María Zajárova, "
+        "Moscú, 1 de marzo de 2017",
+        ("Maria Zakharova", "portavoz del Ministerio de Asuntos Exteriores de Rusia", "Moscú", dt.date(2017, 3, 1),
+         "es"),
+    ),
+    (
+        "Briefing del Representante Oficial del Ministerio de Asuntos Exteriores de Rusia, Alexander Lukashevich, "
+        "15 de marzo de 2012",
+        ("Alexander Lukashevich", "Representante Oficial del Ministerio de Asuntos Exteriores de Rusia", None,
+         dt.date(2012, 3, 15), "es"),
+    ),
+    (
+        "Foreign Ministry Spokeswoman Maria Zakharova’s answer to a media question about the grain deal, "
+        "March 3, 2023",
+        ("Maria Zakharova", "Foreign Ministry Spokeswoman", None, dt.date(2023, 3, 3), "en"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), TITLES, ids=[t[:60] for t, _ in TITLES])
+def test_title_wordings(title: str, expected: tuple[object, ...]) -> None:
+    info = read_title(title)
+    assert (info.speaker, info.speaker_title, info.place, info.date, info.language) == expected
+
+
+def _kinds(toc: str, body: str) -> list[tuple[str, Kind]]:
+    text = "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025\n"
+    briefing = parse_text(text + textwrap.dedent(toc) + textwrap.dedent(body), "t.txt")
+    return [(item.title, item.kind) for item in briefing.agenda]
+
+
+BODY = """\
+
+    Arctic shipping
+
+    Ice-class tankers sailed the Arctic route.
+
+    Question: What about Baltic fisheries?
+
+    Maria Zakharova: Baltic cod quotas were cut.
+    """
+EXPECTED = [("Arctic shipping", Kind.STATEMENT), ("Baltic fisheries", Kind.QA)]
+
+
+@pytest.mark.parametrize(
+    "divider",
+    [
+        "Answers to media questions:",
+        "Answers to media questions",
+        "Excerpts from answers to questions:",
+        "From answers to media questions:",
+        "From the answers to the questions:",
+    ],
+)
+def test_every_divider_wording_splits_statements_from_qa(divider: str) -> None:
+    toc = f"Table of contents\n\n1. Arctic shipping\n\n{divider}\n\n1. Baltic fisheries\n"
+    assert _kinds(toc, BODY) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    "toc",
+    [
+        "Table of Contents\n1. Arctic shipping\n2. Answers to media questions:\n3. Baltic fisheries\n",
+        "Table of contents:\n  1. Arctic shipping\n\n  Answers to media questions:\n\n  1. Baltic fisheries\n",
+        "1.       Arctic shipping\n7. Answers to media questions:\n10.  Baltic fisheries\n",
+        "- Arctic shipping\nAnswers to media questions\n- Baltic fisheries\n",
+        "Table of contents\n\nArctic shipping\n\nAnswers to media questions\n\nBaltic fisheries\n",
+        "1. Arctic shipping\nAnswers to media questions:\nBaltic fisheries\n",
+    ],
+    ids=["numbered-divider", "indented-restart", "gaps-and-spacing", "bullets-bare", "unmarked", "unmarked-topics"],
+)
+def test_toc_forms(toc: str) -> None:
+    assert _kinds(toc, BODY) == EXPECTED
+
+
+def test_toc_without_divider_infers_the_split_from_the_body() -> None:
+    assert _kinds("- Arctic shipping\n- Baltic fisheries\n", BODY) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "outlet", "speaker"),
+    [
+        ("Question:", "Maria Zakharova:", None, "Maria Zakharova"),
+        ("Question (RIA Novosti):", "M.Zakharova:", "RIA Novosti", "Maria Zakharova"),
+        ("Question (follow-up):", "Maria Zakharova:", None, "Maria Zakharova"),
+        ("❓ Question:", "💬 Maria Zakharova:", None, "Maria Zakharova"),
+        ("Question:", "Alexander Lukashevich:", None, "Alexander Lukashevich"),
+        ("Question:", "A.K.Lukashevich:", None, "Alexander Lukashevich"),
+    ],
+)
+def test_question_and_answer_labels(question: str, answer: str, outlet: str | None, speaker: str) -> None:
+    text = (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025\n- Baltic fisheries\n"
+        f"{question} What about Baltic fisheries?\n{answer} Baltic cod quotas were cut.\n"
+    )
+    exchange = parse_text(text, "t.txt").exchanges[0]
+    assert (exchange.question.outlet, exchange.answers[0].speaker) == (outlet, speaker)
+    assert exchange.question.paragraphs[0].text == "What about Baltic fisheries?"
+    assert exchange.answers[0].paragraphs[0].text == "Baltic cod quotas were cut."
+
+
+def test_a_title_without_date_takes_the_stamp_date_and_says_so() -> None:
+    text = "12 April 201716:05\nBriefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow\n- Arctic\nArctic\nIce.\n"
+    briefing = parse_text(text, "t.txt")
+    assert briefing.date == dt.date(2017, 4, 12)
+    assert [(d.line, d.message) for d in briefing.diagnostics] == [
+        (2, "expected a date in the title, got none; took 2017-04-12 from line 1")
+    ]
+
+
+def test_a_repost_publication_stamp_is_not_the_briefing_date() -> None:
+    text = "1 September 2022 19:40\nBriefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, August 31, 2022\n"
+    briefing = parse_text(text + "- Arctic\nArctic\nIce.\n", "t.txt")
+    assert briefing.date == dt.date(2022, 8, 31)
+    assert briefing.boilerplate_lines == (1,)
