@@ -54,7 +54,7 @@ def parse_text(text: str, source: str, path: str | None = None) -> Briefing:
         raise TranscriptParseError(
             where, first.number, f"expected a table of contents, a heading or a question, got {first.text[:60]!r}"
         )
-    body = assemble.classify(body_lines, front, agenda)
+    body = assemble.classify(body_lines, front, agenda, getattr(layout, "DROP_REPEATED_LINES", False))
     placement = assemble.place(body, agenda)
     return _build(front, agenda, body, placement, source, layout.NAME)
 

@@ -142,8 +142,12 @@ def _find_headings(lines: list[Line], agenda: list[AgendaEntry]) -> dict[int, in
     return headings
 
 
-def classify(lines: list[Line], front: Front, agenda: list[AgendaEntry]) -> Body:
-    """Give every body line a role and cut the body into units."""
+def classify(lines: list[Line], front: Front, agenda: list[AgendaEntry], drop_repeats: bool = False) -> Body:
+    """Give every body line a role and cut the body into units.
+
+    ``drop_repeats`` leaves out long lines that repeat an earlier one word for word: reposting channels paste
+    the same post twice; in a briefing itself a repeated sentence is the speaker's, and stays.
+    """
     headings = _find_headings([line for line in lines if line.number not in front.boilerplate], agenda)
     roles: dict[int, LineRole] = {}
     labels: dict[int, tuple[str, str]] = {}
@@ -165,7 +169,7 @@ def classify(lines: list[Line], front: Front, agenda: list[AgendaEntry]) -> Body
             divider = line.number
         elif line.number in headings:
             roles[line.number] = LineRole.HEADING
-        elif (repeated := _repeats(line, seen)) is not None:
+        elif drop_repeats and (repeated := _repeats(line, seen)) is not None:
             # Reposting channels paste the same post twice ('❓ Question: …' then 'Question: …').
             roles[line.number] = LineRole.BOILERPLATE
             diagnostics.append(Diagnostic(line.number, f"repeats line {repeated}; left out of the page"))

@@ -14,6 +14,8 @@ from converter.parse.front import Front, is_title, read_front
 from converter.parse.normalize import Line
 
 NAME = "repost"
+# Channels paste the same post twice: a long line that repeats an earlier one is left out (and reported).
+DROP_REPEATED_LINES = True
 # How far down a repost's title may stand.
 _HEAD_LINES = 60
 # An emoji or symbol before a Q&A label: '❓ Question:', '💬 Maria Zakharova:'.
