@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-import converter.parse.assemble as assemble
+import converter.parse.align as assemble
 from converter.contract import to_json
 from converter.parse import parse_file
 

@@ -1,6 +1,6 @@
 """The front of a transcript: stamps and banners, the title and its metadata, the table of contents.
 
-Everything before the body is read here; :mod:`converter.parse.assemble` reads the body.
+Everything before the body is read here; :mod:`converter.parse.body` reads the body.
 """
 
 from __future__ import annotations
