@@ -218,13 +218,13 @@ def derive_agenda(lines: list[Line], front: Front) -> list[AgendaEntry]:
         if not is_heading(line, speaker):
             continue
         if line.number < qa_start:
-            entries.append(AgendaEntry(line.raw.strip(), Kind.STATEMENT, line.number))
+            entries.append(AgendaEntry(line.visible.strip(), Kind.STATEMENT, line.number))
         elif index + 1 < len(content) and vocabulary.RE_QUESTION.match(content[index + 1].text):
-            entries.append(AgendaEntry(line.raw.strip(), Kind.QA, line.number))
+            entries.append(AgendaEntry(line.visible.strip(), Kind.QA, line.number))
     if first_question is not None:
         topics = [entry.line for entry in entries if entry.kind is Kind.QA]
         if not topics or topics[0] > first_question.number:
-            title = divider.raw.strip().rstrip(":") if divider else QA_TITLE
+            title = divider.visible.strip().rstrip(":") if divider else QA_TITLE
             where = divider.number if divider else first_question.number
             position = next((i for i, e in enumerate(entries) if e.kind is Kind.QA), len(entries))
             entries.insert(position, AgendaEntry(title, Kind.QA, where))
@@ -242,7 +242,11 @@ def _cut_units(
         if role in (LineRole.BLANK, LineRole.BOILERPLATE):
             continue
         if role is LineRole.SEPARATOR:
-            after_separator, current = True, None
+            # In the Q&A part text after a separator goes on with the exchange before it, so that the page
+            # keeps it where the transcript has it.
+            after_separator = True
+            if line.number < qa_start:
+                current = None
             continue
         if role is LineRole.HEADING:
             units.append(Unit(role, [line], after_separator, heading_of=headings[line.number]))

@@ -17,6 +17,8 @@ from converter.parse.normalize import Line, clean, match_key
 
 # How far into a file the title may stand (reposts put banners and a lede above it).
 _TITLE_SEARCH_LINES = 60
+# The longest a speaker's name may be at the end of a title.
+_MAX_NAME = 80
 # The longest line an unmarked TOC entry may be; longer lines are the body's paragraphs.
 _MAX_TITLE = 250
 # The speaker at the end of the 'who' part of a title: 'Maria Zakharova', 'A.K.Lukashevich', 'Andrei Kozhin'.
@@ -118,7 +120,9 @@ def _split_who(who: str) -> tuple[str | None, str | None]:
         name = speakers.canonical(" ".join(words[-size:]))
         if name:
             return name, _role(" ".join(words[:-size]))
-    match = _RE_TRAILING_NAME.search(who)
+    # Only the end can be the name: searching the whole part would be quadratic on a long one.
+    cut = max(0, len(who) - _MAX_NAME)
+    match = _RE_TRAILING_NAME.search(who, cut)
     if not match:
         return None, _role(who)
     return match.group("name"), _role(who[: match.start()])
@@ -171,7 +175,7 @@ def _agenda_entry(line: Line, unmarked: bool) -> tuple[str, bool, bool] | None:
     ``unmarked`` accepts entries with no number or bullet, as TOCs of plain lines separated by blank lines
     print them (after a 'Table of contents' heading or a Q&A divider).
     """
-    raw = line.raw.strip()
+    raw = line.visible.strip()
     match = vocabulary.RE_BULLET_ITEM.match(raw) or vocabulary.RE_NUMBERED_ITEM.match(raw)
     title = match.group("title").strip() if match else raw
     if match_key(title) in vocabulary.QA_DIVIDERS:
@@ -253,7 +257,7 @@ def read_front(lines: list[Line], path: str) -> Front:
     """Find the title, the furniture around it and the table of contents."""
     index = _find_title(lines, path)
     title_line = lines[index]
-    front = Front(title_line, read_title(title_line.raw), [], None, index + 1)
+    front = Front(title_line, read_title(title_line.visible), [], None, index + 1)
     # Whatever stands above the title is page furniture of the copy: stamps, banners, section names.
     for line in lines[:index]:
         if not line.blank:

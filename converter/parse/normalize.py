@@ -32,6 +32,11 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
+    @property
+    def visible(self) -> str:
+        """The text as in the file, less invisible characters: titles are kept so, NBSP included."""
+        return _RE_INVISIBLE.sub("", self.raw)
+
 
 def split_lines(text: str) -> list[str]:
     """Split on every line break; a final line break does not start another line."""
