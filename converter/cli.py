@@ -1,26 +1,34 @@
 """The command line: a thin layer over :mod:`converter.parse` and :mod:`converter.site`.
 
 ``briefings parse PATH`` prints the JSON contract; ``briefings build CORPUS DOCS`` writes the pages;
-``briefings check CORPUS`` parses and verifies without writing.
+``briefings check CORPUS`` parses and verifies without writing. Every problem is one line on stderr,
+``path:line: message``; a problem with the input never shows a traceback (``--traceback`` shows one for a
+converter bug).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from converter import __version__, contract, site
-from converter.errors import TranscriptParseError
+from converter.errors import TranscriptParseError, printable
 from converter.parse import parse_file
+
+# Exit codes: 0 done, 1 a problem with the input (or a converter bug), 2 a usage error (argparse), 130 ^C.
+EXIT_PROBLEM = 1
+EXIT_INTERRUPTED = 130
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefings", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"briefings {__version__}")
+    parser.add_argument("--traceback", action="store_true", help="show the Python traceback of a converter bug")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parse = commands.add_parser("parse", help="print one transcript's parse as JSON")
     parse.add_argument("path", type=Path, help="a transcript .txt file")
@@ -34,39 +42,85 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say(line: str) -> None:
+    print(printable(line), file=sys.stderr)
+
+
 def _parse(path: Path) -> int:
     try:
         briefing = parse_file(path)
     except TranscriptParseError as error:
-        print(error, file=sys.stderr)
-        return 1
+        _say(str(error))
+        return EXIT_PROBLEM
     json.dump(contract.to_json(briefing), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+    for diagnostic in briefing.diagnostics:
+        _say(f"{path}:{diagnostic.line}: warning: {diagnostic.message}")
     return 0
 
 
-def _report(report: site.Report, show_removed: bool = False) -> None:
+def _folder_problem(path: Path, what: str, may_be_missing: bool = False) -> str | None:
+    """``path: expected …, got …`` when ``path`` is not a folder (or, if allowed, not there at all)."""
+    if path.is_dir() or (may_be_missing and not path.exists() and not path.is_symlink()):
+        return None
+    got = "a file" if path.exists() else "a broken symbolic link" if path.is_symlink() else "no such folder"
+    return f"{path}: expected {what}, got {got}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _report(report: site.Report, wrote: bool, show_removed: bool = False) -> None:
+    """Every problem, sorted by file and line, then the removed lines (on request) and a summary."""
     for problem in sorted(report.problems):
-        print(problem, file=sys.stderr)
+        _say(str(problem))
     if show_removed:
         for path, line, text in report.boilerplate:
-            print(f"{path}:{line}: removed: {text}")
-    print(
-        f"{len(report.pages)} briefings converted, {len(report.written)} pages written, "
-        f"{len(report.removed)} removed; {len(report.errors)} errors, {len(report.warnings)} warnings",
-        file=sys.stderr,
-    )
+            print(printable(f"{path}:{line}: removed: {text}"))
+    done = _plural(len(report.pages), "briefing") + " converted"
+    if wrote:
+        done += f", {_plural(len(report.written), 'page')} written, {len(report.removed)} removed"
+    _say(f"{done}; {_plural(len(report.errors), 'error')}, {_plural(len(report.warnings), 'warning')}")
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "parse":
+        return _parse(args.path)
+    problem = _folder_problem(args.corpus, "a corpus folder of .txt transcripts")
+    if args.command == "build":
+        problem = problem or _folder_problem(args.docs, "a docs folder to write into", may_be_missing=True)
+    if problem:
+        _say(problem)
+        return EXIT_PROBLEM
+    if args.command == "build":
+        report = site.build(args.corpus, args.docs)
+        _report(report, wrote=True)
+        return EXIT_PROBLEM if report.errors and (args.strict or not report.pages) else 0
+    with tempfile.TemporaryDirectory() as scratch:
+        report = site.build(args.corpus, Path(scratch))
+    _report(report, wrote=False, show_removed=args.show_removed)
+    return EXIT_PROBLEM if report.errors else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "parse":
-        return _parse(args.path)
-    if args.command == "build":
-        report = site.build(args.corpus, args.docs)
-        _report(report)
-        return 1 if report.errors and (args.strict or not report.pages) else 0
-    with tempfile.TemporaryDirectory() as scratch:
-        report = site.build(args.corpus, Path(scratch))
-    _report(report, args.show_removed)
-    return 1 if report.errors else 0
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        _say("briefings: interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of stdout went away (`briefings parse x.txt | head`): nothing more to say to it, and
+        # nothing for Python to flush into the closed pipe at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEM
+    except OSError as error:
+        # The file system refused what the build needed (a full disk, a folder without write permission).
+        _say(f"{error.filename or 'briefings'}: expected to read or write it, got {error.strerror or error}")
+        return EXIT_PROBLEM
+    except Exception as error:
+        if args.traceback:
+            raise
+        _say(f"briefings: internal error: {type(error).__name__}: {error} (run with --traceback and report it)")
+        return EXIT_PROBLEM

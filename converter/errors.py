@@ -1,9 +1,23 @@
-"""Errors and diagnostics: what the converter says about a transcript it cannot read, or reads with doubts."""
+"""Errors and diagnostics: what the converter says about a transcript it cannot read, or reads with doubts.
+
+Every message reads ``path:line: expected X, got Y`` on one line, whatever the path or the text quoted holds.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that would break a one-line message written as an escape.
+
+    Line breaks, control characters and the surrogates that stand for undecodable bytes of a file name
+    (``b'\\xff'`` -> ``'\\udcff'``) become ``\\n``, ``\\x1b``, ``\\udcff``; everything else is kept.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 class ConverterError(Exception):
@@ -20,7 +34,8 @@ class TranscriptParseError(ConverterError):
         self.path = str(path)
         self.line = line
         self.message = message
-        super().__init__(f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}")
+        where = printable(self.path)
+        super().__init__(f"{where}:{line}: {message}" if line else f"{where}: {message}")
 
 
 @dataclass(frozen=True, order=True)
@@ -31,4 +46,4 @@ class Diagnostic:
     message: str
 
     def format(self, path: str | Path) -> str:
-        return f"{path}:{self.line}: {self.message}"
+        return f"{printable(str(path))}:{self.line}: {self.message}"

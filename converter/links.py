@@ -6,12 +6,28 @@ Pages link with relative ``.md`` paths and anchors, so ``mkdocs build --strict``
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from converter.model import Briefing
 
 BRIEFINGS_DIR = "briefings"
 HOME = "index.md"
+# The archive's own pages beside the briefings (docs-relative paths).
+ARCHIVE = f"{BRIEFINGS_DIR}/index.md"
+SPEAKERS_DIR = "speakers"
+TOPICS_DIR = "topics"
+DATA_DIR = "data"
+DATA_PAGE = "data.md"
+RSS_FEED = "feed.xml"
+ATOM_FEED = "atom.xml"
+# Generated folders whose stale pages the build removes (briefings/ is handled with the pages themselves).
+GENERATED_DIRS = (SPEAKERS_DIR, TOPICS_DIR, DATA_DIR)
+UNDATED = "undated"
+_MAX_SLUG = 60
+# Anything that is not an ASCII letter or digit separates the words of a slug ('Maria Zakharova' -> two words).
+_RE_NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -50,6 +66,54 @@ def collect(briefings: list[Briefing]) -> list[Page]:
         anchors = {"agenda"} | {s.anchor for s in briefing.sections} | {e.anchor for e in briefing.exchanges}
         pages.append(Page(page_path(briefing, taken), briefing, frozenset(anchors)))
     return pages
+
+
+def slug(text: str) -> str:
+    """``maria-zakharova``: ASCII letters and digits, lower case, joined by '-', cut at a word within 60."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = _RE_NON_WORD.split(folded.replace("'", ""))
+    result = ""
+    for word in filter(None, words):
+        if result and len(result) + len(word) + 1 > _MAX_SLUG:
+            break
+        result = f"{result}-{word}" if result else word[:_MAX_SLUG]
+    return result
+
+
+def year_path(year: int | None) -> str:
+    """``briefings/2025/index.md``: the page that lists one year's briefings (``undated`` for no year)."""
+    return f"{BRIEFINGS_DIR}/{year if year is not None else UNDATED}/index.md"
+
+
+def speaker_path(name: str) -> str:
+    return f"{SPEAKERS_DIR}/{slug(name) or 'unknown'}.md"
+
+
+def topic_path(topic_slug: str) -> str:
+    return f"{TOPICS_DIR}/{topic_slug}.md"
+
+
+def page_id(path: str) -> str:
+    """A briefing's id in the dataset: ``2025-01-23`` (``-2`` for a second that day), ``undated/<name>``."""
+    stem = path.removeprefix(f"{BRIEFINGS_DIR}/").removesuffix(".md")
+    year, _, name = stem.partition("/")
+    return name if year.isdigit() else stem
+
+
+def url(path: str, anchor: str | None = None) -> str:
+    """The site-relative URL MkDocs gives a page (directory URLs): ``briefings/2025/2025-01-23/#q6``."""
+    if path.endswith(".md"):
+        stem = path.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            stem = stem.removesuffix("index")
+        path = f"{stem}/" if stem and not stem.endswith("/") else stem
+    return f"{path}#{anchor}" if anchor else path
+
+
+def absolute(site_url: str | None, path: str, anchor: str | None = None) -> str:
+    """``url`` under ``site_url`` when the site has one; else the site-relative URL."""
+    link = url(path, anchor)
+    return f"{site_url.rstrip('/')}/{link}" if site_url else link
 
 
 def relative(source: str, target: str, anchor: str | None = None) -> str:

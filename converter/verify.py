@@ -1,7 +1,13 @@
-"""Checks that nothing is lost: every word of a transcript, outside the boilerplate, is in its page, in order.
+"""Checks that nothing is lost: every line of a transcript, outside the boilerplate, is in its page, in order.
 
-The page is rendered to HTML with the site's own Markdown extensions and read back as text, so the check
-also catches text that escaping failed to protect (a line that became markup loses its characters).
+The page is rendered to HTML with the site's own Markdown extensions and read back as the text a reader sees,
+so the check also catches text that escaping failed to protect (a line that became markup loses characters).
+Each line's words must stand in the page as one unbroken run, after the previous line's run: a word dropped
+from a sentence, or a short line whose words occur elsewhere, is caught, not only a word that is nowhere.
+The title line and the table of contents are lines like the others (the agenda's numbers and bullets, which
+become list markup, excepted), but for a table of contents' Q&A divider in other words than the page's
+('From answers to media questions:'): the page prints its own heading there, so that divider counts as
+removed, like the body's, and ``briefings check --show-removed`` lists it.
 """
 
 from __future__ import annotations
@@ -13,13 +19,17 @@ from pathlib import Path
 import markdown
 
 from converter.model import Briefing
-from converter.parse.normalize import lines_of
+from converter.parse import vocabulary
+from converter.parse.normalize import Line, clean, lines_of, match_key
+from converter.render import QA_HEADING
 
 # The Markdown extensions of mkdocs.yml, with the settings the pages rely on (tests keep the two equal).
 MARKDOWN_EXTENSIONS = ["toc", "attr_list", "sane_lists", "md_in_html"]
 _RE_WORD = re.compile(r"\w+")
+# The number or bullet of an agenda line: '1. ', '12) ', '- ', '• '.
 _RE_LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[-–•·*])\s+")
 _RE_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_PAGE_QA_HEADING = match_key(QA_HEADING)
 
 
 class _Text(HTMLParser):
@@ -40,25 +50,84 @@ def html_text(page: str) -> str:
     return " ".join(parser.parts)
 
 
+def page_words(page: str) -> list[str]:
+    """The page's words as a reader sees them, case-folded, cleaned like transcript lines (invisible characters
+    dropped, NFC), so that a zero-width space inside a printed title does not split its word."""
+    return [word.casefold() for word in _RE_WORD.findall(clean(html_text(page)))]
+
+
 def lost_words(text: str, briefing: Briefing, page: str) -> tuple[int, str] | None:
-    """The first (line, word) of the transcript missing from the page in order, or None if none is."""
-    skipped = set(briefing.boilerplate_lines)
-    page_words = iter(word.casefold() for word in _RE_WORD.findall(html_text(page)))
+    """The first (line, word) of the transcript missing from the page, or None if every line is there.
+
+    The word is the first one of its line that breaks the line's run: the line's earlier words stand in the
+    page in one piece after the previous line, this one does not follow them.
+    """
+    lines = lines_of(text)
+    skipped = set(removed(lines, briefing))
+    words = page_words(page)
     first, last = briefing.agenda_lines or (0, -1)
-    for line in lines_of(text):
+    position = 0
+    for line in lines:
         if line.number in skipped:
             continue
         content = line.text
         if first <= line.number <= last:
             # The agenda's numbers and bullets become list markup, which is not text.
             content = _RE_LIST_MARKER.sub("", content)
-        for word in _RE_WORD.findall(content):
-            if not any(candidate == word.casefold() for candidate in page_words):
-                return line.number, word
+        printed = _RE_WORD.findall(content)
+        run = [word.casefold() for word in printed]
+        if not run:
+            continue
+        found = _find_run(words, run, position)
+        if found is None:
+            return line.number, printed[_longest_prefix(words, run, position)]
+        position = found + len(run)
     return None
 
 
+def _find_run(words: list[str], run: list[str], start: int) -> int | None:
+    """The first position at or after ``start`` where ``run`` stands in ``words``, or None."""
+    size = len(run)
+    position = start
+    try:
+        while True:
+            position = words.index(run[0], position)
+            if words[position : position + size] == run:
+                return position
+            position += 1
+    except ValueError:
+        return None
+
+
+def _longest_prefix(words: list[str], run: list[str], start: int) -> int:
+    """How many of ``run``'s first words stand together somewhere at or after ``start`` (the rest are lost)."""
+    best = 0
+    position = start
+    try:
+        while best < len(run):
+            position = words.index(run[0], position)
+            length = 1
+            while length < len(run) and position + length < len(words) and words[position + length] == run[length]:
+                length += 1
+            best = max(best, length)
+            position += 1
+    except ValueError:
+        pass
+    return best
+
+
+def removed(lines: list[Line], briefing: Briefing) -> list[int]:
+    """The lines the page leaves out: the boilerplate, and a table of contents' Q&A divider in other words than
+    the page's own heading (render.QA_HEADING)."""
+    first, last = briefing.agenda_lines or (0, -1)
+    dividers = {
+        line.number for line in lines[max(first - 1, 0) : last]
+        if match_key(line.text) in vocabulary.QA_DIVIDERS and match_key(line.text) != _PAGE_QA_HEADING
+    }
+    return sorted(dividers.union(briefing.boilerplate_lines))
+
+
 def removed_lines(path: Path, text: str, briefing: Briefing) -> list[tuple[str, int, str]]:
-    """The boilerplate lines the page leaves out, as (file, line, text)."""
+    """The lines the page leaves out, as (file, line, text): what ``briefings check --show-removed`` lists."""
     lines = lines_of(text)
-    return [(str(path), n, lines[n - 1].text) for n in briefing.boilerplate_lines]
+    return [(str(path), n, lines[n - 1].text) for n in removed(lines, briefing)]

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -18,7 +17,10 @@ SEEDS = FIXTURES / "seeds"
 def build_site(corpus: Path, workdir: Path) -> Path:
     """Build ``corpus`` with the project's mkdocs.yml and static docs (the plugin converts); returns site/."""
     shutil.copy(ROOT / "mkdocs.yml", workdir / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", workdir / "docs", ignore=shutil.ignore_patterns("briefings", "index.md"))
+    shutil.copytree(ROOT / "overrides", workdir / "overrides")  # mkdocs.yml's theme.custom_dir
+    # Everything the converter generates is made again from the corpus (links.GENERATED_DIRS and the rest).
+    generated = ("briefings", "index.md", "speakers", "topics", "data", "data.md", "feed.xml", "atom.xml")
+    shutil.copytree(ROOT / "docs", workdir / "docs", ignore=shutil.ignore_patterns(*generated))
     shutil.copytree(corpus, workdir / "corpus")
     result = mkdocs_build(workdir)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -173,7 +173,8 @@ def test_question_and_answer_labels(question: str, answer: str, outlet: str | No
 
 
 def test_a_title_without_date_takes_the_stamp_date_and_says_so() -> None:
-    text = "12 April 201716:05\nBriefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow\n- Arctic\nArctic\nIce.\n"
+    text = "12 April 201716:05\nBriefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow\n"
+    text += "- Arctic\nArctic\nIce.\n"
     briefing = parse_text(text, "t.txt")
     assert briefing.date == dt.date(2017, 4, 12)
     assert [(d.line, d.message) for d in briefing.diagnostics] == [

@@ -13,9 +13,9 @@ from types import ModuleType
 
 from converter.errors import TranscriptParseError
 from converter.model import Briefing
-from converter.parse import align, assemble, body, midru, plain, repost
+from converter.parse import align, assemble, body, checks, midru, plain, repost
 from converter.parse.assemble import RESERVED_ANCHORS, section_anchors, slug
-from converter.parse.decoding import decode
+from converter.parse.decoding import decode, read_file
 from converter.parse.front import Front
 from converter.parse.normalize import lines_of
 
@@ -24,12 +24,13 @@ LAYOUTS: tuple[ModuleType, ...] = (midru, repost, plain)
 
 
 def parse_file(path: str | Path) -> Briefing:
-    """Parse one transcript file; raises :class:`TranscriptParseError` naming the file and line."""
+    """Parse one transcript file; raises :class:`TranscriptParseError` naming the file and line.
+
+    What decoding had to assume (a legacy code page, control characters) comes back among the diagnostics.
+    """
     path = Path(path)
-    if not path.is_file():
-        raise TranscriptParseError(path, 0, "expected a transcript file, got " + (
-            "a directory" if path.is_dir() else "no such file"))
-    return parse_text(decode(path.read_bytes(), str(path)), path.name, str(path))
+    decoded = read_file(path)
+    return checks.with_diagnostics(parse_text(decoded.text, path.name, str(path)), decoded.diagnostics)
 
 
 def parse_text(text: str, source: str, path: str | None = None) -> Briefing:
@@ -42,13 +43,15 @@ def parse_text(text: str, source: str, path: str | None = None) -> Briefing:
     # Without a TOC (most transcripts before 2016) the body's bare headings make the agenda.
     agenda = front.agenda or body.derive_agenda(body_lines, front)
     if not agenda:
-        first = next((line for line in body_lines if not line.blank), front.title_line)
-        raise TranscriptParseError(
-            where, first.number, f"expected a table of contents, a heading or a question, got {first.text[:60]!r}"
-        )
+        first = next((line for line in body_lines if not line.blank), None)
+        # A file that stops after its title (cut short) has nothing to quote.
+        got = repr(first.text[:60]) if first else "the end of the file"
+        line = (first or front.title_line).number
+        raise TranscriptParseError(where, line, f"expected a table of contents, a heading or a question, got {got}")
     classified = body.classify(body_lines, front, agenda, getattr(layout, "DROP_REPEATED_LINES", False))
     placement = align.place(classified, agenda)
-    return assemble.build(front, agenda, classified, placement, source, layout.NAME)
+    # Whole-file checks (a second title, no date, an unanswered last question): converter/parse/checks.py.
+    return checks.review(assemble.build(front, agenda, classified, placement, source, layout.NAME), lines)
 
 
 __all__ = ["LAYOUTS", "RESERVED_ANCHORS", "decode", "parse_file", "parse_text", "section_anchors", "slug"]

@@ -101,32 +101,36 @@ def test_search_finds_the_section_of_an_answer(page: Page) -> None:
     box = page.get_by_role("textbox", name="Search")
     box.click()
     box.press_sequentially(SEARCH_WORD.lower(), delay=20)
-    expect(page.locator(".md-search-result__meta")).to_have_text("1 matching document")
-    # Material groups hits by page: a result item opens with a link to the page itself (score 0 when
-    # only a section matched), then one link per matching section. The first hit is the first link
-    # showing the word highlighted.
-    links = page.locator(".md-search-result__item a.md-search-result__link")
-    expect(links.first).to_contain_text("January 23, 2025")
-    first = links.filter(has=page.locator("mark")).first
+    # The site's search (docs/assets/search/search.js): one result per agenda item or exchange.
+    expect(page.locator(".md-search-result__meta")).to_have_text("1 result")
+    first = page.locator(".md-search-result__item a.md-search-result__link").first
     expect(first.locator("h2")).to_have_text("France’s plans to mobilise young volunteers")
+    expect(first.locator(".bs-where")).to_contain_text("January 23, 2025")
     expect(first.locator("mark")).to_have_text(SEARCH_WORD)
     first.click()
-    # search.highlight adds ?h=<query> before the hash.
-    page.wait_for_url(re.compile(re.escape(PAGE_2025) + r"(\?[^#]*)?#" + re.escape(SEARCH_ANCHOR) + "$"))
-    assert page.evaluate("location.hash") == f"#{SEARCH_ANCHOR}"
+    # The result is the exchange holding the word, under that Q&A topic; ?h=<words> marks them there.
+    page.wait_for_url(re.compile(re.escape(PAGE_2025) + r"\?h=[^#]*#q\d+$"))
+    anchor = page.evaluate("location.hash").removeprefix("#")
     expect(page.locator("article h1")).to_contain_text("January 23, 2025")
-    expect_in_window(page, page.locator(f"article h3#{SEARCH_ANCHOR}"))
+    exchange = page.locator(f"article #{anchor}")
+    expect_in_window(page, exchange)
+    topic = exchange.evaluate(
+        "el => { let e = el; while ((e = e.previousElementSibling) && e.tagName !== 'H3'); return e && e.id; }"
+    )
+    assert topic == SEARCH_ANCHOR
     expect(page.locator("article mark", has_text=re.compile(SEARCH_WORD, re.IGNORECASE))).to_have_count(1)
+    expect(exchange.locator("mark")).to_have_text(SEARCH_WORD)
 
 
 def test_transcript_text_is_literal(page: Page) -> None:
     goto_briefing(page)
     expect(page.locator("article script")).to_have_count(0)
-    # The document's scripts are Material's: inline bootstrap code, its JSON config and its bundle.
+    # The document's scripts are Material's (inline bootstrap code, its JSON config and its bundle) and the
+    # site's search (overrides/partials/briefings-search.html).
     sources = page.locator("script[src]").evaluate_all("els => els.map(el => el.src)")
     assert sources, "Material's bundle is missing"
     for source in sources:
-        assert re.search(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$", source), source
+        assert re.search(r"/assets/(javascripts/bundle\.[0-9a-f]+\.min|search/search|briefings)\.js$", source), source
     lines = SEED_2025.read_text(encoding="utf-8").splitlines()
     # Typographic quotes, apostrophes and the square brackets of "this [Ukrainian] conflict", verbatim.
     for start in ("Maria Zakharova: The Vatican’s and Pope", "You are asking about President Macron’s"):
