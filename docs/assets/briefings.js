@@ -191,7 +191,12 @@
     shut.addEventListener("click", close);
     panel.appendChild(shut);
     blocks.forEach(function (b) { panel.appendChild(b.element); });
-    tools.after(panel);
+    // After the heading or the question's paragraph that holds the controls, not inside it.
+    tools.parentNode.after(panel);
+    // Tall enough for the whole text, however the lines wrap.
+    blocks.forEach(function (b) {
+      if (b.field.tagName === "TEXTAREA") b.field.style.height = b.field.scrollHeight + 4 + "px";
+    });
     return blocks;
   }
 
