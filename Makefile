@@ -41,4 +41,4 @@ chromium:
 	@test -x $(CHROMIUM) || sh .ci/install-chromium
 
 clean:
-	rm -rf site docs/briefings docs/index.md
+	rm -rf site docs/briefings docs/speakers docs/topics docs/data docs/index.md docs/data.md docs/feed.xml docs/atom.xml
