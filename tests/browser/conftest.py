@@ -6,6 +6,7 @@ The browser is Debian's Chromium (or ``$BRIEFINGS_CHROMIUM``): Playwright cannot
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -52,12 +53,11 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(seed_site: Path) -> Iterator[str]:
-    """``seed_site`` served on 127.0.0.1 on a free port; the base URL ends with ``/``."""
-    handler = functools.partial(QuietHandler, directory=str(seed_site))
-    server = ThreadingHTTPServer((HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="seed-site", daemon=True)
+@contextlib.contextmanager
+def serve(directory: Path, name: str) -> Iterator[str]:
+    """``directory`` served on 127.0.0.1 on a free port while the block runs; the base URL ends with ``/``."""
+    server = ThreadingHTTPServer((HOST, 0), functools.partial(QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     try:
         yield f"http://{HOST}:{server.server_address[1]}/"
@@ -65,6 +65,13 @@ def site_url(seed_site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site_url(seed_site: Path) -> Iterator[str]:
+    """``seed_site`` served on 127.0.0.1 on a free port; the base URL ends with ``/``."""
+    with serve(seed_site, "seed-site") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

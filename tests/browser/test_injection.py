@@ -7,20 +7,16 @@ handlers wait for a load, an error, a hover or a toggle, so the test hovers over
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Dialog, Page
 
 from converter.parse.normalize import clean
+from tests.browser.conftest import serve
 from tests.conftest import build_site
 from tests.test_injection import INJECTION, _printed_lines
-
-from .conftest import HOST, QuietHandler
 
 PAGE = "briefings/2025/2025-01-23/"
 # Every payload's marker: one of them in window.__pwned, or in a dialog, is a script of the transcript's run.
@@ -33,15 +29,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     corpus = tmp_path_factory.mktemp("injection-corpus")
     (corpus / INJECTION.name).write_bytes(INJECTION.read_bytes())
     site = build_site(corpus, tmp_path_factory.mktemp("injection-site"))
-    server = ThreadingHTTPServer((HOST, 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, name="injection-site", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(site, "injection-site") as url:
+        yield url
 
 
 @pytest.fixture
