@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints a banner about its successor on every build; it is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint bench chromium clean
+.PHONY: site serve test lint bench chromium clean ledger
 
 # Create the virtual environment and install the pinned packages (again only when they change).
 $(STAMP): pyproject.toml requirements.lock
@@ -24,9 +24,14 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## test: set everything up (venv, packages, Chromium) and run every test
+## test: set everything up (venv, packages, Chromium), check the ledger is up to date, and run every test
 test: $(STAMP) chromium
+	$(BIN)/briefings ledger corpus --check
 	$(BIN)/python -m pytest -n 2
+
+## ledger: record the anchors corpus/ publishes in anchors.lock; review the diff and commit it with the transcripts
+ledger: $(STAMP)
+	$(BIN)/briefings ledger corpus
 
 lint: $(STAMP)
 	$(BIN)/ruff check converter tests bench

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from converter import __version__, contract, site
+from converter import __version__, contract, ledger, links, site
 from converter.errors import TranscriptParseError, printable
 from converter.parse import parse_file
 
@@ -36,6 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("corpus", type=Path, help="folder of .txt transcripts")
     build.add_argument("docs", type=Path, help="MkDocs docs folder to write briefings/ and index.md into")
     build.add_argument("--strict", action="store_true", help="exit 1 when any transcript has an error")
+    build.add_argument("--ledger", type=Path, help="the ledger of published ids to keep (e.g. anchors.lock)")
+    book = commands.add_parser("ledger", help="record the ids the corpus publishes in the ledger, for review")
+    book.add_argument("corpus", type=Path, help="folder of .txt transcripts")
+    book.add_argument("--ledger", type=Path, default=Path(ledger.DEFAULT_PATH), help="the ledger file to update "
+                      f"(default: {ledger.DEFAULT_PATH})")
+    book.add_argument("--check", action="store_true", help="change nothing; exit 1 when the ledger is not up to date")
     check = commands.add_parser("check", help="parse and verify a corpus without writing pages")
     check.add_argument("corpus", type=Path, help="folder of .txt transcripts")
     check.add_argument("--show-removed", action="store_true", help="list the boilerplate lines left out")
@@ -84,6 +90,33 @@ def _report(report: site.Report, wrote: bool, show_removed: bool = False) -> Non
     _say(f"{done}; {_plural(len(report.errors), 'error')}, {_plural(len(report.warnings), 'warning')}")
 
 
+def _ledger(corpus: Path, path: Path, check: bool) -> int:
+    """Write (or, with ``check``, compare) the ledger this corpus gives; list what it records as removed."""
+    report, book = site.published(corpus, path)
+    for problem in sorted(report.errors):
+        _say(str(problem))
+    if book is None or report.resolution is None or report.errors:
+        return EXIT_PROBLEM
+    new = ledger.updated(book, report.resolution)
+    text = ledger.dumps(new)
+    old = path.read_text(encoding="utf-8") if path.exists() else None
+    was_removed = {(e.page, e.anchor) for e in book.entries if e.removed}
+    gone = [e for e in new.entries if e.removed and (e.page, e.anchor) not in was_removed]
+    added = len({(e.page, e.anchor) for e in new.entries} - {(e.page, e.anchor) for e in book.entries})
+    for entry in gone:
+        _say(f"{path}: {links.url(entry.page, entry.anchor)}: removed (“{entry.excerpt}”)")
+    if check:
+        if text == old:
+            return 0
+        _say(f"{path}: expected the ledger of {corpus} to be up to date, got {added} new ids and {len(gone)} "
+             f"removals to record; run `briefings ledger {corpus}`, review the diff and commit it")
+        return EXIT_PROBLEM
+    if text != old:
+        path.write_text(text, encoding="utf-8")
+    _say(f"{path}: {_plural(len(new.entries), 'id')} published; {added} new, {len(gone)} recorded as removed")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "parse":
         return _parse(args.path)
@@ -93,8 +126,10 @@ def _run(args: argparse.Namespace) -> int:
     if problem:
         _say(problem)
         return EXIT_PROBLEM
+    if args.command == "ledger":
+        return _ledger(args.corpus, args.ledger, args.check)
     if args.command == "build":
-        report = site.build(args.corpus, args.docs)
+        report = site.build(args.corpus, args.docs, ledger_path=args.ledger)
         _report(report, wrote=True)
         return EXIT_PROBLEM if report.errors and (args.strict or not report.pages) else 0
     with tempfile.TemporaryDirectory() as scratch:

@@ -28,13 +28,15 @@ TOPIC_SEPARATOR = ";"
 
 # (field, meaning) of a row of items.csv, of qa.jsonl, and of the items inside briefings.jsonl.
 ITEM_FIELDS: tuple[tuple[str, str], ...] = (
-    ("id", "The row's id: the briefing's id, `#`, and the anchor on the briefing's page (`2025-01-23#q6`)."),
+    ("id", "The row's id: the briefing's id, `#`, and the anchor on the briefing's page (`2025-01-23#q6`). Ids are "
+           "stable: once published, a correction of the transcript never gives them to other text."),
     ("briefing", "The briefing's id (see `briefings.jsonl`)."),
     ("date", "The briefing's date, `YYYY-MM-DD` (empty when the transcript gives none)."),
     ("speaker", "The briefing's speaker (canonical name)."),
     ("kind", "`statement` (an agenda item of the opening statement), `qa` (a Q&A topic of the agenda) or "
              "`exchange` (one question with its answers)."),
-    ("n", "An agenda item's number in the agenda; an exchange's number on the page (`q6` is 6)."),
+    ("n", "An agenda item's number in the agenda; an exchange's number on the page (`q6` is 6, unless a correction "
+          "inserted questions: ids stay as published, see `anchors.lock`)."),
     ("section", "The anchor of the agenda item the row is or belongs to."),
     ("title", "The agenda item's title; for an exchange, the title of its Q&A topic."),
     ("topics", "The topics the row is listed under: slugs of the pages `topics/<slug>/` "
@@ -112,10 +114,12 @@ def rows(entries: Sequence[Entry], topics: Index, site_url: str | None = None) -
     result = []
     for entry in entries:
         briefing = entry.page.briefing
+        number = 0
         for section in briefing.sections:
             result.append(_row(briefing, entry.page, section, None, section.n, topics, site_url))
             for exchange in section.exchanges:
-                number = int(exchange.anchor[1:]) if exchange.anchor[1:].isdigit() else 0
+                # Its position on the page: after a correction the ledger keeps published ids ('q5a' is new).
+                number += 1
                 result.append(_row(briefing, entry.page, section, exchange, number, topics, site_url))
     return result
 

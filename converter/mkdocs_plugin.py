@@ -18,6 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files, InclusionLevel
 
 from converter import site
 
@@ -27,15 +28,27 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 class BriefingsConfig(Config):
     # The corpus folder, relative to mkdocs.yml.
     corpus = c.Type(str, default="corpus")
+    # The ledger of published ids, relative to mkdocs.yml (converter/ledger.py). Where the file does not exist
+    # (a test site in a temporary folder, a new archive) every id is the parser's and nothing is checked;
+    # an empty value turns the ledger off.
+    ledger = c.Type(str, default="anchors.lock")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _corpus(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.corpus
 
+    def _ledger(self, config: MkDocsConfig) -> Path | None:
+        return Path(config.config_file_path).parent / self.config.ledger if self.config.ledger else None
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        ledger_path = self._ledger(config)
+        if ledger_path is not None and not ledger_path.exists():
+            log.info(f"briefings: no ledger at {ledger_path}: ids are the parser's and none is checked "
+                     "(`briefings ledger CORPUS` makes one)")
         try:
-            report = site.build(self._corpus(config), Path(config.docs_dir), site_url=config.site_url or None)
+            report = site.build(self._corpus(config), Path(config.docs_dir), site_url=config.site_url or None,
+                                ledger_path=ledger_path)
         except OSError as error:
             # MkDocs prints a PluginError as one line and exits 1, without a traceback.
             raise PluginError(
@@ -50,12 +63,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.error(str(problem))
             else:
                 log.info(str(problem))
+        self._redirects = {r.path for r in report.resolution.redirects} if report.resolution else set()
         errors, warnings = len(report.errors), len(report.warnings)
         log.info(
             f"briefings: {len(report.pages)} briefings, {len(report.written)} pages written, "
             f"{len(report.removed)} removed; {errors} error{'' if errors == 1 else 's'}, "
             f"{warnings} warning{'' if warnings == 1 else 's'}"
         )
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Pages left where a briefing page moved are reached by old links only, never from the navigation."""
+        for file in files:
+            if file.src_uri in getattr(self, "_redirects", ()):
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._corpus(config)))

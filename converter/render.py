@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import yaml
 
-from converter import citation, links, topics
+from converter import citation, ledger, links, topics
 from converter.model import Briefing, Exchange, Kind, Paragraph, Section, Turn
 
 # Characters that Markdown or its extensions (attr_list, toc) may read as syntax anywhere in a line; each is
@@ -72,6 +72,9 @@ class Context:
     notes: str | None = None
     printed_date: dt.date | None = None  # the date of the title, when a source file corrected it
     root: str = "../../"
+    # Published ids that lead here now (converter/ledger.py), by the anchor they stand before.
+    aliases: Mapping[str, Sequence[ledger.Alias]] = field(default_factory=dict)
+    path: str = ""  # the page's own path in the docs folder, for links in the aliases' notes
 
 
 def front_matter(briefing: Briefing, context: Context | None = None) -> str:
@@ -142,10 +145,26 @@ def _topics(anchor: str, context: Context) -> list[str]:
     return ["Topics: " + " · ".join(f"[{escape(name)}]({link})" for name, link in found) + "\n{: .topics }"]
 
 
+def aliases(anchor: str, context: Context) -> list[str]:
+    """The published ids that lead to ``anchor`` now: an empty element each, or a note where the content they
+    named moved to another page or is gone (ids are the ledger's checked slugs; notes are escaped)."""
+    blocks = []
+    for alias in context.aliases.get(anchor, ()):
+        if alias.note is None:
+            blocks.append(f'<div class="anchor-alias" id="{alias.anchor}"></div>')
+            continue
+        text = escape(alias.note) + "."
+        if alias.link:
+            text += f" [Read it there]({links.relative(context.path, *alias.link)})."
+        blocks.append(f'<div class="anchor-note" id="{alias.anchor}" markdown>\n\n{text}\n\n</div>')
+    return blocks
+
+
 def _exchange(exchange: Exchange, context: Context | None = None) -> list[str]:
     """One question with its answers in one element whose id is the exchange's anchor (md_in_html)."""
     classes = "exchange follow-up" if exchange.follow_up else "exchange"
-    blocks = [f'<div class="{classes}" id="{exchange.anchor}" markdown>']
+    blocks = aliases(exchange.anchor, context or Context())
+    blocks.append(f'<div class="{classes}" id="{exchange.anchor}" markdown>')
     blocks.extend(_turn(exchange.question, "question", exchange.anchor))
     for answer in exchange.answers:
         blocks.extend(_turn(answer, "answer"))
@@ -159,7 +178,8 @@ def _section(section: Section, level: int, context: Context | None = None) -> li
     classes = ".statement" if section.kind is Kind.STATEMENT else ".qa"
     if section.heading_line is None:
         classes += f' .supplied title="{SUPPLIED_NOTE}"'
-    blocks = [f"{'#' * level} {escape(section.title)} {{ #{section.anchor} {classes} }}"]
+    blocks = aliases(section.anchor, context)
+    blocks.append(f"{'#' * level} {escape(section.title)} {{ #{section.anchor} {classes} }}")
     blocks.extend(_topics(section.anchor, context))
     blocks.extend(_paragraphs(section.paragraphs))
     for exchange in section.exchanges:
@@ -220,8 +240,10 @@ def _metadata(briefing: Briefing, neighbours: Neighbours, context: Context | Non
 def briefing_page(briefing: Briefing, neighbours: Neighbours = Neighbours(), context: Context | None = None) -> str:
     """The Markdown page of one briefing: front matter, metadata, agenda, every section with its anchors."""
     context = context or Context()
-    blocks = [f"# {escape(briefing.title)}", *_metadata(briefing, neighbours, context), *_agenda(briefing.sections)]
+    blocks = [f"# {escape(briefing.title)}", *_metadata(briefing, neighbours, context), *aliases("agenda", context),
+              *_agenda(briefing.sections)]
     if briefing.intro:
+        blocks.extend(aliases("introduction", context))
         blocks.append("## Introduction { #introduction }")
         blocks.extend(_paragraphs(briefing.intro))
     qa_open = False

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from converter import dataset, feeds, links, render, sources, speakers, topics, verify
+from converter import dataset, feeds, ledger, links, moved, render, sources, speakers, topics, verify
 from converter.errors import TranscriptParseError, printable
 from converter.model import Briefing
 from converter.parse import parse_text
@@ -59,6 +59,8 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     boilerplate: list[tuple[str, int, str]] = field(default_factory=list)
     transcripts: dict[str, str] = field(default_factory=dict)
+    # The ledger's view of this build (None when the build has no ledger): ids, aliases, redirects, losses.
+    resolution: ledger.Resolution | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -134,11 +136,14 @@ def _refuse_entry(path: Path) -> None:
 
 
 def render_all(
-    pages: list[links.Page], known: Mapping[str, sources.Source] | None = None, site_url: str | None = None
+    pages: list[links.Page], known: Mapping[str, sources.Source] | None = None, site_url: str | None = None,
+    resolution: ledger.Resolution | None = None,
 ) -> dict[str, str]:
     """Every generated file by its path in the docs folder: briefing, year, speaker and topic pages, the home
-    page, the feeds, the data files and their schema page. ``known`` holds the source files by page path."""
+    page, the feeds, the data files and their schema page. ``known`` holds the source files by page path;
+    ``resolution`` the ledger's aliases and redirect pages."""
     known = known or {}
+    aliases = resolution.aliases if resolution else {}
     index = topics.build(pages)
     outputs: dict[str, str] = {}
     for position, page in enumerate(pages):
@@ -156,7 +161,7 @@ def render_all(
         }
         context = render.Context(
             page_id=links.page_id(page.path), topics=by_anchor, source_url=source.source_url,
-            notes=source.notes, printed_date=source.printed_date,
+            notes=source.notes, printed_date=source.printed_date, aliases=aliases.get(page.path, {}), path=page.path,
         )
         outputs[page.path] = render.briefing_page(page.briefing, neighbours, context)
     listings = [render.Listing(page.path, page.briefing) for page in reversed(pages)]
@@ -185,6 +190,8 @@ def render_all(
     data = dataset.files(entries, index, site_url)
     outputs.update(data)
     outputs[links.DATA_PAGE] = dataset.schema_page(entries, data, site_url)
+    if resolution:
+        outputs.update(moved.files(resolution))
     return outputs
 
 
@@ -360,10 +367,51 @@ def _remove_stale(docs: Path, outputs: dict[str, str], report: Report) -> None:
         report.removed.extend(sorted(removed))
 
 
-def build(corpus: Path, docs: Path, site_url: str | None = None) -> Report:
-    """Convert the corpus into pages under ``docs``: parse, read source files, collect, render, verify, write.
+def keep_published(report: Report, ledger_path: Path) -> ledger.Resolution | None:
+    """Reconcile the ledger with the collected pages: the pages take their published ids; a published id
+    whose text is gone and that the ledger does not record as removed is an error that names it."""
+    try:
+        book = ledger.read(ledger_path)
+    except ledger.LedgerError as error:
+        report.problems.append(Problem(error.path, error.line, error.message))
+        return None
+    resolution = ledger.reconcile(book, report.pages)
+    report.pages = resolution.pages
+    for entry in resolution.lost:
+        report.problems.append(Problem(
+            str(ledger_path), 0,
+            f"{links.url(entry.page, entry.anchor)}: expected the published anchor to lead to its text, got the "
+            f"text gone (“{entry.excerpt}”); restore it, or run `briefings ledger` to record its removal",
+        ))
+    return resolution
+
+
+def published(corpus: Path, ledger_path: Path) -> tuple[Report, ledger.Ledger | None]:
+    """Parse and collect the corpus and reconcile it with the ledger, without rendering: ``briefings ledger``."""
+    report = Report()
+    if not corpus.is_dir():
+        report.problems.append(Problem(str(corpus), 0, "expected a corpus folder of .txt transcripts, got none"))
+        return report, None
+    parsed = parse_all(discover(corpus), report)
+    _read_sources(parsed, report)
+    report.pages = links.collect([briefing for _path, _text, briefing in parsed])
+    try:
+        book = ledger.read(ledger_path)
+    except ledger.LedgerError as error:
+        report.problems.append(Problem(error.path, error.line, error.message))
+        return report, None
+    report.resolution = ledger.reconcile(book, report.pages)
+    report.pages = report.resolution.pages
+    return report, book
+
+
+def build(corpus: Path, docs: Path, site_url: str | None = None, ledger_path: Path | None = None) -> Report:
+    """Convert the corpus into pages under ``docs``: parse, read source files, collect, keep the published ids,
+    render, verify, write.
 
     ``site_url`` (mkdocs.yml's) makes the feeds' and the dataset's URLs absolute; without it they are relative.
+    ``ledger_path`` is the ledger of published ids (:mod:`converter.ledger`); without one (or where the file
+    does not exist yet) every id is the parser's and nothing is checked.
     """
     report = Report()
     if not corpus.is_dir():
@@ -371,12 +419,17 @@ def build(corpus: Path, docs: Path, site_url: str | None = None) -> Report:
         return report
     parsed = parse_all(discover(corpus), report)
     known = _read_sources(parsed, report)
-    report.pages = links.collect([briefing for _path, _text, briefing in parsed])
-    outputs = render_all(report.pages, {p.path: known[id(p.briefing)] for p in report.pages if id(p.briefing) in known},
-                         site_url)
+    collected = links.collect([briefing for _path, _text, briefing in parsed])
+    report.pages = collected
+    if ledger_path is not None:
+        report.resolution = keep_published(report, ledger_path)
+    # The ledger gives pages their published ids (new briefing objects, on the same paths, in the same order).
+    parsed_as = {page.path: id(old.briefing) for old, page in zip(collected, report.pages, strict=True)}
+    outputs = render_all(report.pages, {p: known[i] for p, i in parsed_as.items() if i in known}, site_url,
+                         report.resolution)
     sources_by_id = {id(briefing): (path, text) for path, text, briefing in parsed}
     for page in report.pages:
-        path, text = sources_by_id[id(page.briefing)]
+        path, text = sources_by_id[parsed_as[page.path]]
         lost = verify.lost_words(text, page.briefing, outputs[page.path])
         if lost:
             line, word = lost

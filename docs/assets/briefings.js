@@ -227,7 +227,20 @@
     host.appendChild(tools);
   }
 
+  // A page left where a briefing page moved (converter/moved.py): go to where the part after '#' is now.
+  function forward() {
+    var moved = document.querySelector(".moved-page a");
+    if (!moved) return false;
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { id = ""; }
+    var part = id ? document.getElementById(id) : null;
+    var link = part ? part.querySelector("a") : null;
+    location.replace((link || moved).href);
+    return true;
+  }
+
   function init() {
+    if (forward()) return;
     var article = document.querySelector("article.md-content__inner");
     if (!article || !meta("citation_title")) return;
     var h1 = article.querySelector("h1");
