@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# axe-core for the browser tests' accessibility checks, pinned in package.json and package-lock.json.
+AXE := node_modules/axe-core/axe.min.js
 CHROMIUM ?= /usr/bin/chromium
 # Material prints a banner about its successor on every build; it is not a warning about this site.
 export NO_MKDOCS_2_WARNING := 1
@@ -24,10 +26,14 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## test: set everything up (venv, packages, Chromium), check the ledger is up to date, and run every test
-test: $(STAMP) chromium
+## test: set everything up (venv, packages, axe-core, Chromium), check the ledger is up to date, and run every test
+test: $(STAMP) chromium $(AXE)
 	$(BIN)/briefings ledger corpus --check
 	$(BIN)/python -m pytest -n 2
+
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(AXE)
 
 ## ledger: record the anchors corpus/ publishes in anchors.lock; review the diff and commit it with the transcripts
 ledger: $(STAMP)

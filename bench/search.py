@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from bench import synth
 
@@ -100,7 +101,7 @@ def corpus(size: int) -> Path:
 
 def mkdocs_config(engine: str) -> dict[str, Any]:
     """The project's mkdocs.yml with the engine's search plugins (the rest as it is)."""
-    config: dict[str, Any] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config: dict[str, Any] = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # reads !ENV
     plugins = [p for p in config["plugins"] if _name(p) not in ("search", "briefings-search")]
     if engine == "ours":
         plugins += ["search", "briefings-search"]

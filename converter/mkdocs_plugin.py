@@ -9,6 +9,7 @@ build. ``mkdocs serve`` goes on serving, and converts again when the corpus chan
 from __future__ import annotations
 
 import logging
+import re
 import traceback
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,10 @@ from mkdocs.structure.files import Files, InclusionLevel
 from converter import site
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+# The root element Material writes with the theme's language: '<html lang="en" class="no-js">'.
+_RE_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+# A language code as a transcript's front matter gives it ('es'); anything else is left alone.
+_RE_LANGUAGE = re.compile(r"[a-z]{2,3}")
 
 
 class BriefingsConfig(Config):
@@ -78,6 +83,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        """A page in another language than the site's (a Spanish briefing) says so on its root element."""
+        return with_language(output, (page.meta or {}).get("language"))
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._corpus(config)))
         return server
+
+
+def with_language(html: str, language: object) -> str:
+    """``html`` with ``<html lang="…">`` set to ``language`` when that is a language code."""
+    if not isinstance(language, str) or not _RE_LANGUAGE.fullmatch(language):
+        return html
+    return _RE_HTML_LANG.sub(f'<html lang="{language}"', html, count=1)

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from converter import site, verify
 
@@ -114,7 +114,7 @@ def test_the_lost_word_check_can_fail(tmp_path: Path) -> None:
 
 
 def test_mkdocs_uses_the_markdown_extensions_the_converter_checks_against() -> None:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # MkDocs' loader: it reads !ENV
     names = [next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]]
     assert names == verify.MARKDOWN_EXTENSIONS
     assert config["theme"]["font"] is False

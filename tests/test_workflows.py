@@ -132,20 +132,29 @@ def checkout_and_python_problems(name: str, job: dict[str, Any]) -> list[str]:
     return problems
 
 
+# The permissions each writing job needs, exactly: deploy publishes to Pages, offline replaces a release asset.
+WRITERS = {
+    "deploy": {"pages": "write", "id-token": "write"},
+    "offline": {"contents": "write"},
+}
+# Read scopes a job may have besides contents: read (build reads the Pages site's address with configure-pages).
+READERS = {"build": {"contents", "pages"}}
+
+
 def least_privilege_problems(workflow: str, wf: dict[str, Any], writers: set[str]) -> list[str]:
-    """Top level grants nothing (or contents: read); only jobs in ``writers`` get pages/id-token write."""
+    """Top level grants nothing (or contents: read); only jobs in ``writers`` write, each exactly as WRITERS says."""
     problems = []
     if wf.get("permissions") not in ({}, {"contents": "read"}):
         problems.append(f"{workflow}: top-level permissions are {wf.get('permissions')!r}")
     for name, job in wf["jobs"].items():
         perms = job.get("permissions")
         if name in writers:
-            if perms != {"pages": "write", "id-token": "write"}:
-                problems.append(f"{workflow}/{name}: permissions {perms!r}, not exactly pages+id-token write")
+            if perms != WRITERS[name]:
+                problems.append(f"{workflow}/{name}: permissions {perms!r}, not exactly {WRITERS[name]!r}")
         elif not isinstance(perms, dict) or any(perms.get(k) not in (None, "read") for k in perms):
             problems.append(f"{workflow}/{name}: permissions {perms!r} are not read-only")
-        elif set(perms) - {"contents"}:
-            problems.append(f"{workflow}/{name}: permissions {perms!r} ask for more than contents: read")
+        elif set(perms) - READERS.get(name, {"contents"}):
+            problems.append(f"{workflow}/{name}: permissions {perms!r} ask for more than they need to read")
         if "timeout-minutes" not in job:
             problems.append(f"{workflow}/{name}: no timeout-minutes")
     return problems
@@ -164,7 +173,7 @@ def ci_problems(wf: dict[str, Any]) -> list[str]:
 
 
 def pages_problems(wf: dict[str, Any]) -> list[str]:
-    problems = least_privilege_problems("pages", wf, writers={"deploy"})
+    problems = least_privilege_problems("pages", wf, writers={"deploy", "offline"})
     on = wf["on"]
     push = on.get("push") or {}
     if push.get("branches") != ["main"]:
@@ -178,8 +187,8 @@ def pages_problems(wf: dict[str, Any]) -> list[str]:
         problems.append(f"pages: concurrency is {wf.get('concurrency')!r}, not group pages, no cancelling")
 
     jobs = wf["jobs"]
-    if set(jobs) != {"test", "build", "deploy"}:
-        return [*problems, f"pages: jobs are {sorted(jobs)}, not test/build/deploy"]
+    if set(jobs) != {"test", "build", "deploy", "offline"}:
+        return [*problems, f"pages: jobs are {sorted(jobs)}, not test/build/deploy/offline"]
     problems += make_test_problems("pages/test", jobs["test"])
     problems += checkout_and_python_problems("pages/test", jobs["test"])
     problems += checkout_and_python_problems("pages/build", jobs["build"])
@@ -189,6 +198,7 @@ def pages_problems(wf: dict[str, Any]) -> list[str]:
         problems.append("pages/build: does not need test")
     if not runs_make(build, "make site"):
         problems.append("pages/build: does not run `make site`")
+    problems += public_address_problems(build)
     upload = step_using(build, "actions/upload-pages-artifact")
     if upload is None or str((upload.get("with") or {}).get("path", "")).rstrip("/") != "site":
         problems.append("pages/build: does not upload site/ with actions/upload-pages-artifact")
@@ -205,6 +215,38 @@ def pages_problems(wf: dict[str, Any]) -> list[str]:
         problems.append("pages/deploy: environment url is not the deploy step's page_url output")
     if step_using(deploy, "actions/checkout") is not None:
         problems.append("pages/deploy: checks out the repository, which it does not need")
+    return problems + offline_problems(build, jobs["offline"])
+
+
+def public_address_problems(build: dict[str, Any]) -> list[str]:
+    """`make site` gets SITE_URL from configure-pages' base_url (the deployment's address, subpath included)."""
+    configure = step_using(build, "actions/configure-pages") or {}
+    site = next((s for s in build.get("steps", []) if str(s.get("run", "")).strip() == "make site"), {})
+    wanted = f"${{{{ steps.{configure.get('id')}.outputs.base_url }}}}"
+    if not configure.get("id") or (site.get("env") or {}).get("SITE_URL") != wanted:
+        return ["pages/build: `make site` does not get SITE_URL from actions/configure-pages' base_url"]
+    if "OFFLINE_COPY_URL" not in (site.get("env") or {}):
+        return ["pages/build: `make site` is not told the offline copy's address (OFFLINE_COPY_URL)"]
+    return []
+
+
+def offline_problems(build: dict[str, Any], offline: dict[str, Any]) -> list[str]:
+    """The zip of the site leaves the Pages artifact and becomes the release asset the site links to."""
+    problems = []
+    upload = (step_using(build, "actions/upload-artifact") or {}).get("with") or {}
+    download = (step_using(offline, "actions/download-artifact") or {}).get("with") or {}
+    if not upload.get("name") or download.get("name") != upload.get("name"):
+        problems.append("pages/offline: does not download the zip that pages/build uploads")
+    if offline.get("needs") not in ("deploy", ["deploy"]):
+        problems.append("pages/offline: does not wait for the deploy")
+    script = " ".join(str(s.get("run", "")) for s in offline.get("steps", []))
+    site = next((s for s in build.get("steps", []) if str(s.get("run", "")).strip() == "make site"), {})
+    asset = str((site.get("env") or {}).get("OFFLINE_COPY_URL", ""))
+    release, _, name = asset.rpartition("/releases/download/")[2].partition("/")
+    if not name or f"gh release upload {release} {name} --clobber" not in script:
+        problems.append("pages/offline: does not replace the release asset that OFFLINE_COPY_URL names")
+    if str(upload.get("path")) != name:
+        problems.append("pages/build: uploads another file than the release asset")
     return problems
 
 
@@ -302,10 +344,21 @@ def test_pages_structure() -> None:
     ("old", "new", "problem"),
     [
         (
-            "    timeout-minutes: 15\n    permissions:\n      contents: read\n",
-            "    timeout-minutes: 15\n    permissions:\n      contents: read\n      pages: write\n",
+            "      pages: read # configure-pages reads the site's public address\n",
+            "      pages: write\n",
             "pages/build: permissions",
         ),
+        (
+            "      contents: write # to replace the release asset\n",
+            "      contents: write\n      pages: write\n",
+            "pages/offline: permissions",
+        ),
+        ("          SITE_URL: ${{ steps.pages.outputs.base_url }}\n", "", "SITE_URL from actions/configure-pages"),
+        ("          name: offline-site\n          path:", "          name: site-zip\n          path:",
+         "does not download the zip"),
+        ("gh release upload offline-site briefings-site.zip", "gh release upload offline-site site.zip",
+         "does not replace the release asset"),
+        ("    needs: deploy\n", "    needs: build\n", "pages/offline: does not wait for the deploy"),
         ("      pages: write # to deploy to Pages\n", "", "pages/deploy: permissions"),
         ("permissions: {}\n", "permissions:\n  id-token: write\n", "pages: top-level permissions"),
         ("  group: pages\n", "  group: site\n", "pages: concurrency"),
@@ -318,6 +371,11 @@ def test_pages_structure() -> None:
     ],
     ids=[
         "build-writes-pages",
+        "offline-writes-pages",
+        "no-site-url",
+        "other-artifact",
+        "other-asset",
+        "offline-before-deploy",
         "deploy-lacks-pages-write",
         "top-level-id-token",
         "concurrency-group",

@@ -54,9 +54,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, name: str) -> Iterator[str]:
+def serve(directory: Path, name: str, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
     """``directory`` served on 127.0.0.1 on a free port while the block runs; the base URL ends with ``/``."""
-    server = ThreadingHTTPServer((HOST, 0), functools.partial(QuietHandler, directory=str(directory)))
+    server = ThreadingHTTPServer((HOST, 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     try:

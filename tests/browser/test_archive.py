@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.request import urlopen
 
@@ -125,16 +124,9 @@ def test_year_and_speaker_pages_lead_to_the_briefings(page: Page) -> None:
     page.wait_for_url(re.compile(r"speakers/maria-zakharova/$"))
 
 
-def test_the_feeds_and_the_data_are_served(page: Page, site_url: str) -> None:
+def test_the_data_is_served(page: Page, site_url: str) -> None:
+    """The feeds need the public address: tests/test_clients.py reads them from a build that has one."""
     page.goto("")
-    href = page.locator("link[rel=alternate][type='application/atom+xml']").get_attribute("href")
-    assert href
-    with urlopen(f"{site_url}{href}") as response:
-        feed = ET.fromstring(response.read())
-    entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
-    assert [e.find("{http://www.w3.org/2005/Atom}link").get("href") for e in entries] == [  # type: ignore[union-attr]
-        PAGE_2025, PAGE_2021,
-    ]
     page.locator("article a", has_text="the dataset and its schema").click()
     page.wait_for_url(re.compile(r"data/$"))
     with urlopen(f"{site_url}data/items.csv") as response:
