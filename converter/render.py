@@ -20,14 +20,14 @@ from converter import citation, ledger, links, topics
 from converter.model import Briefing, Exchange, Kind, Paragraph, Section, Turn
 
 # Characters that Markdown or its extensions (attr_list, toc) may read as syntax anywhere in a line; each is
-# written as a backslash escape that Python-Markdown turns back into the character.
-_RE_INLINE_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+!])")
+# written as a backslash escape that Python-Markdown turns back into the character. The backslash comes
+# first, so that the backslashes the others get are not escaped again.
+_INLINE_SYNTAX = "\\`*_{}[]()#+!"
 # Line openings that start a block: '1. ' / '1) ' (ordered list), '- ' / '+ ' (bullets), '---', '==='.
 _RE_BLOCK_START = re.compile(r"^(\d+)([.)])|^([-=])")
 # Characters with no backslash escape in Python-Markdown's core: written as numeric character references.
 # ('|' makes table cells where the tables extension is on.)
 _ENTITIES = {"|": "&#124;"}
-_RE_ENTITY_CHARS = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
 QA_HEADING = "Answers to media questions"
 # The tooltip of a heading that the transcript lacks and the page takes from the agenda.
 SUPPLIED_NOTE = "This heading comes from the agenda: the transcript has none here"
@@ -35,12 +35,21 @@ QA_ANCHOR = "answers-to-media-questions"
 
 
 def escape(text: str) -> str:
-    """Markdown source that renders as exactly ``text``, inert: no markup, no HTML, no attributes."""
+    """Markdown source that renders as exactly ``text``, inert: no markup, no HTML, no attributes.
+
+    Every paragraph of every page passes here: one ``str.replace`` per character that is there (a regular
+    expression substitution per paragraph cost more than the rest of the page).
+    """
     text = html.escape(text, quote=False)
-    text = _RE_INLINE_SYNTAX.sub(r"\\\1", text)
-    text = _RE_ENTITY_CHARS.sub(lambda m: _ENTITIES[m.group()], text)
+    for character in _INLINE_SYNTAX:
+        if character in text:
+            text = text.replace(character, "\\" + character)
+    for character, entity in _ENTITIES.items():
+        if character in text:
+            text = text.replace(character, entity)
     # Ordered-list numbers and setext/bullet dashes at the start of a line; '.' and '-' are safe elsewhere.
-    return _RE_BLOCK_START.sub(_block_start, text)
+    match = _RE_BLOCK_START.match(text)
+    return _block_start(match) + text[match.end() :] if match else text
 
 
 def _block_start(match: re.Match[str]) -> str:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from converter.parse.normalize import clean, lines_of, match_key, split_lines
 
@@ -91,3 +96,38 @@ def test_match_key_folds_what_differs_between_heading_and_toc(heading: str, toc_
 
 def test_match_key_keeps_words_apart() -> None:
     assert match_key("NATO buildup in the Baltic Sea") != match_key("NATO’s naval build-up in the Baltic Sea region")
+
+
+# The rules of clean() and match_key() as regular expressions, as they were first written: the string methods
+# that replaced them for speed must give the same text for any input.
+_RE_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_RE_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_FOLDS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
+
+
+def _clean_by_regex(text: str) -> str:
+    return _RE_SPACES.sub(" ", unicodedata.normalize("NFC", _RE_INVISIBLE.sub("", text))).strip()
+
+
+# Text rich in what the rules act on: every kind of space, invisible characters, combining accents, quotes and
+# dashes to fold, case, trailing '.:' - mixed with any other character.
+_TRICKY = st.text(st.sampled_from(
+    list(" \t\n\x0b\x1c\u0085\u00a0\u1680\u2007\u2009\u200a\u200b\u200c\u200d\u2028\u202f\u205f\u2060"
+         "\u3000\ufeff\u00adeE\u0301\u0300\u0327cC\u00c9\u0130\u00df’‘ʼ“”–—‑'\"-.:")
+) | st.characters())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TRICKY)
+def test_clean_equals_its_regex_definition(text: str) -> None:
+    assert clean(text) == _clean_by_regex(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TRICKY)
+def test_match_key_equals_its_regex_definition(text: str) -> None:
+    assert match_key(text) == _clean_by_regex(text).translate(_FOLDS).casefold().rstrip(" .:")
+
+
+def test_clean_of_ascii_text_collapses_every_ascii_space() -> None:
+    assert clean("\x1c a\t\x0b\x0cb\x1f ") == "a b"

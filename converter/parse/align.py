@@ -52,88 +52,114 @@ class Placement:
 
 
 def place(body: Body, agenda: list[AgendaEntry], weights: Weights | None = None) -> Placement:
-    """Align the agenda with the body's units: the best monotone assignment under the constraints."""
+    """Align the agenda with the body's units: the best monotone assignment under the constraints.
+
+    ``best[u][j]`` is the best score of units ``0..u`` with unit ``u`` in column ``j`` (0 the untitled
+    introduction, item ``i`` of the agenda column ``i + 1``, the last the overflow); ``back[u][j]`` the column
+    of unit ``u - 1`` on that path. The table is units x items, so the loop over a row skips what cannot
+    matter: columns of the other region (statements or Q&A) and, on a heading, the columns after its own.
+    """
     units, n_items = body.units, len(agenda)
     weights = weights or Weights(unit.words for unit in units)
     titles = [terms(entry.title, body.language) for entry in agenda]
     headed = {unit.heading_of: index for index, unit in enumerate(units) if unit.heading_of is not None}
     neg = -math.inf
     cohesion = [0.0] + [weights.cohesion(units[u - 1].words, units[u].words) for u in range(1, len(units))]
-    # Column 0 is the untitled introduction, item i of the agenda is column i + 1, the last is the overflow.
     columns = n_items + 2
     overflow = n_items + 1
+    qa_start = body.qa_start
+    # The columns each region's units may take (the introduction's only before the Q&A part).
+    statement_columns = [0, *(i + 1 for i, e in enumerate(agenda) if e.kind is not Kind.QA), overflow]
+    qa_columns = [*(i + 1 for i, e in enumerate(agenda) if e.kind is not Kind.STATEMENT), overflow]
+    # Read at each call, so that bench/sensitivity.py can move them.
+    empty_cost, tie_break, question_weight = _EMPTY_ITEM_COST, _TIE_BREAK, _QUESTION_WEIGHT
+    overlap = weights.overlap
 
-    def allowed(u: int, j: int) -> bool:
-        unit = units[u]
-        if j == 0:
-            return u < body.qa_start and unit.heading_of is None
-        if j == overflow:
-            return unit.heading_of is None
-        item = j - 1
-        if unit.heading_of is not None and unit.heading_of != item:
-            return False
-        if item in headed and u < headed[item]:
-            return False
-        kind = agenda[item].kind
-        region = Kind.STATEMENT if u < body.qa_start else Kind.QA
-        return kind is None or kind is region
-
-    def may_start(u: int, j: int) -> tuple[bool, float]:
-        """Whether item j may start at unit u, and the cost of doing so."""
-        item, unit = j - 1, units[u]
-        if j == overflow:
-            return True, 0.0
-        if item in headed:
-            return headed[item] == u, 0.0
-        if u >= body.qa_start and unit.role is LineRole.TEXT and u != body.qa_start:
-            return False, 0.0
-        cost = _COHESION_COST * cohesion[u]
-        if score(u, j) <= 0:
-            cost += _BLIND_START_COST
-        if body.has_separators and not unit.after_separator and u != body.qa_start:
-            cost += _MID_BLOCK_START_COST
-        return True, cost
-
-    def score(u: int, j: int) -> float:
-        if j == 0:
-            return _INTRO_SCORE
-        if j == overflow:
-            return _OVERFLOW_SCORE
-        unit, title = units[u], titles[j - 1]
-        if unit.role is LineRole.HEADING:
-            value = 0.0
-        elif unit.role is LineRole.QUESTION:
-            value = _QUESTION_WEIGHT * weights.overlap(title, unit.question_words) + (
-                1 - _QUESTION_WEIGHT
-            ) * weights.overlap(title, unit.words)
+    best: list[list[float]] = []
+    back: list[list[int]] = []
+    previous: list[float] = [neg] * columns
+    for u, unit in enumerate(units):
+        row, row_back = [neg] * columns, [-1] * columns
+        best.append(row)
+        back.append(row_back)
+        in_statements = u < qa_start
+        forced_start = u == qa_start
+        heading_of = unit.heading_of
+        role = unit.role
+        if u == 0 or forced_start:
+            # Every column the row before could hold (both regions at the start of the Q&A part).
+            candidates: list[int] | range = range(columns)
         else:
-            value = weights.overlap(title, unit.words)
-        return value - _TIE_BREAK * j
-
-    best = [[neg] * columns for _ in units]
-    back = [[-1] * columns for _ in units]
-    for u in range(len(units)):
-        forced_start = u == body.qa_start
+            candidates = statement_columns if in_statements else qa_columns
+        # A heading goes to its own item: no later column can take it, and only earlier ones feed `running`.
+        last = heading_of + 1 if heading_of is not None else overflow
+        # What starting a headless item here costs, before the title's own words are counted.
+        may_start_headless = in_statements or role is not LineRole.TEXT or forced_start
+        start_cost = _COHESION_COST * cohesion[u]
+        mid_block = body.has_separators and not unit.after_separator and not forced_start
         # running = max over columns j' < j of best[u-1][j'] + cost * j': the best column to start j from,
         # the items strictly between j' and j left empty. Before the first unit, the start is column 0.
         running, running_from = (0.0, -1) if u == 0 else (neg, -1)
-        for j in range(columns):
-            if allowed(u, j):
-                stay = best[u - 1][j] if u > 0 and not forced_start else neg
+        for j in candidates:
+            if j > last:
+                break
+            # Whether unit u may be in column j, and its score there.
+            if j == 0:
+                allowed = in_statements and heading_of is None
+                value = _INTRO_SCORE
+            elif j == overflow:
+                allowed = heading_of is None
+                value = _OVERFLOW_SCORE
+            else:
+                item = j - 1
+                kind = agenda[item].kind
+                allowed = (
+                    (heading_of is None or heading_of == item)
+                    and (item not in headed or u >= headed[item])
+                    and (kind is None or (kind is Kind.STATEMENT) is in_statements)
+                )
+                value = 0.0
+                if allowed:
+                    if role is LineRole.HEADING:
+                        value = 0.0
+                    elif role is LineRole.QUESTION:
+                        title = titles[item]
+                        value = question_weight * overlap(title, unit.question_words) + (
+                            1 - question_weight
+                        ) * overlap(title, unit.words)
+                    else:
+                        value = overlap(titles[item], unit.words)
+                    value -= tie_break * j
+            if allowed:
+                stay = previous[j] if u > 0 and not forced_start else neg
                 start = neg
                 if j == 0:
                     start = 0.0 if u == 0 else neg
-                else:
-                    ok, cost = may_start(u, j)
-                    if ok and running > neg:
-                        start = running - _EMPTY_ITEM_COST * (j - 1) - cost
+                elif running > neg:
+                    # Whether item j may start at unit u, and the cost of doing so.
+                    ok, cost = True, 0.0
+                    if j == overflow:
+                        pass
+                    elif j - 1 in headed:
+                        ok = headed[j - 1] == u
+                    elif not may_start_headless:
+                        ok = False
+                    else:
+                        cost = start_cost
+                        if value <= 0:
+                            cost += _BLIND_START_COST
+                        if mid_block:
+                            cost += _MID_BLOCK_START_COST
+                    if ok:
+                        start = running - empty_cost * (j - 1) - cost
                 # On a tie the unit stays with the current item.
                 if stay >= start and stay > neg:
-                    best[u][j], back[u][j] = stay + score(u, j), j
+                    row[j], row_back[j] = stay + value, j
                 elif start > neg:
-                    best[u][j], back[u][j] = start + score(u, j), running_from if u > 0 else -1
-            if u > 0 and best[u - 1][j] > neg and best[u - 1][j] + _EMPTY_ITEM_COST * j > running:
-                running, running_from = best[u - 1][j] + _EMPTY_ITEM_COST * j, j
+                    row[j], row_back[j] = start + value, running_from if u > 0 else -1
+            if u > 0 and previous[j] > neg and previous[j] + empty_cost * j > running:
+                running, running_from = previous[j] + empty_cost * j, j
+        previous = row
     return _trace(body, agenda, best, back, columns)
 
 

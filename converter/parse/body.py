@@ -151,10 +151,14 @@ def classify(lines: list[Line], front: Front, agenda: list[AgendaEntry], drop_re
     for unit in units:
         # Labels ('Question:', 'Maria Zakharova:') say who speaks, not what about: they count for no topic.
         texts = [labels[line.number][1] if line.number in labels else line.text for line in unit.lines]
-        unit.words = terms(" ".join(texts), language)
         if unit.role is LineRole.QUESTION:
             answer = next((i for i, line in enumerate(unit.lines) if roles[line.number] is LineRole.ANSWER), None)
+            # Each text read once: the question's words, then the answers' (a word never spans two lines).
             unit.question_words = terms(" ".join(texts[:answer]), language)
+            answers = terms(" ".join(texts[answer:]), language) if answer is not None else frozenset()
+            unit.words = unit.question_words | answers
+        else:
+            unit.words = terms(" ".join(texts), language)
     has_separators = any(role is LineRole.SEPARATOR for role in roles.values())
     qa_index = next((i for i, unit in enumerate(units) if unit.first >= qa_start), len(units))
     return Body(roles, units, qa_index, divider, has_separators, language, labels, diagnostics)

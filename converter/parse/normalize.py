@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Line breaks as the JSON contract counts them: "\r\n", "\r" and "\n" each end one line.
 _RE_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Horizontal white space of every kind, NBSP (U+00A0) and the thin/figure spaces of pasted pages included.
-_RE_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Characters that are invisible and carry no text: zero-width space/joiners, word joiner, BOM, soft hyphen.
-_RE_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_RE_INVISIBLE = re.compile(f"[{_INVISIBLE}]")
 # Quotes and dashes folded for matching only, so that "Russia’s" in a heading matches "Russia's" in the TOC.
-_MATCH_FOLDS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
+# (Pairs rather than str.translate, which is slow on non-ASCII text: each fold is one str.replace.)
+_MATCH_FOLDS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"), ("‑", "-"))
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,33 @@ def split_lines(text: str) -> list[str]:
 
 
 def clean(text: str) -> str:
-    """Text with invisible characters removed, every run of spaces made one space, and no outer spaces."""
-    text = unicodedata.normalize("NFC", _RE_INVISIBLE.sub("", text))
-    return _RE_SPACES.sub(" ", text).strip()
+    """Text with invisible characters removed, every run of spaces made one space, and no outer spaces.
+
+    Spaces are every character of ``str.isspace``: NBSP (U+00A0), the thin and figure spaces of pasted pages,
+    tabs. Every line of every transcript passes here, so it keeps to C-speed string methods (no regex).
+    """
+    if not text.isascii():
+        # ASCII text has no invisible characters and is its own NFC.
+        for character in _INVISIBLE:
+            if character in text:
+                text = text.replace(character, "")
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
+@lru_cache(maxsize=4096)
 def match_key(text: str) -> str:
-    """A folded form of a line for comparing a heading with its agenda title."""
-    return clean(text).translate(_MATCH_FOLDS).casefold().rstrip(" .:")
+    """A folded form of a line for comparing a heading with its agenda title.
+
+    Remembered for the last few thousand texts: layout detection, the heading search and the body's
+    classification each ask it of every line of a transcript.
+    """
+    text = clean(text)
+    if not text.isascii():
+        for character, folded in _MATCH_FOLDS:
+            if character in text:
+                text = text.replace(character, folded)
+    return text.casefold().rstrip(" .:")
 
 
 def lines_of(text: str) -> list[Line]:

@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from typing import cast
 
 import snowballstemmer
 
@@ -25,48 +25,85 @@ STOP_WORDS: frozenset[str] = frozenset(
     whom why will with would you your yours s t de la el en los las del y""".split()
 )
 _STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
+# A word as the text has it -> its term (or None for a stop word or a single letter), per language. Every
+# transcript repeats most of its words, and stemming is the costly part; the memo is emptied when it reaches
+# _MAX_MEMO words, so that an archive's whole vocabulary (100,000 words and more) never piles up in memory.
+_MEMO: dict[str, dict[str, str | None]] = {}
+_MAX_MEMO = 200_000
 
 
-@lru_cache(maxsize=65536)
-def _stem(word: str, language: str) -> str:
+def _term(word: str, language: str) -> str | None:
+    word = word.casefold()
+    if len(word) <= 1 or word in STOP_WORDS:
+        return None
     return str(_STEMMERS.get(language, _STEMMERS["en"]).stemWord(word))
 
 
 def terms(text: str, language: str = "en") -> frozenset[str]:
     """The distinct stemmed content words of ``text``."""
-    words = (word.casefold() for word in _RE_WORD.findall(text))
-    return frozenset(_stem(word, language) for word in words if len(word) > 1 and word not in STOP_WORDS)
+    memo = _MEMO.get(language)
+    if memo is None or len(memo) > _MAX_MEMO:
+        memo = _MEMO[language] = {}
+    words = set(_RE_WORD.findall(text))
+    for word in words.difference(memo):
+        memo[word] = _term(word, language)
+    found = set(map(memo.__getitem__, words))
+    found.discard(None)
+    return frozenset(cast("set[str]", found))
+
+
+class _Table(dict[str, float]):
+    """Weights by term, with one weight for every term not listed."""
+
+    def __init__(self, weights: dict[str, float], unlisted: float) -> None:
+        super().__init__(weights)
+        self.unlisted = unlisted
+
+    def __missing__(self, term: str) -> float:
+        return self.unlisted
 
 
 class Weights:
-    """Inverse document frequencies of terms over the units of one transcript's body."""
+    """Inverse document frequencies of terms over the units of one transcript's body.
+
+    Every unit's terms are weighed against every agenda title (align.py's table is units x items), so each
+    term's weight, and each title's and each unit's total, is computed once here, not per comparison.
+    """
 
     def __init__(self, units: Iterable[frozenset[str]]) -> None:
         units = list(units)
         self._count = len(units)
         self._frequency: Counter[str] = Counter(term for unit in units for term in unit)
-        self._idf: dict[str, float] = {}
+        count = self._count + 1
+        # A term that no unit holds (it is in a title only) has a frequency of 0.
+        self._idf = _Table({term: math.log(count / (n + 0.5)) for term, n in self._frequency.items()},
+                           math.log(count / 0.5))
+        self._squares = _Table({term: idf**2 for term, idf in self._idf.items()}, self._idf.unlisted**2)
         self._totals: dict[frozenset[str], float] = {}
+        self._norms: dict[frozenset[str], float] = {}
 
     def idf(self, term: str) -> float:
-        value = self._idf.get(term)
-        if value is None:
-            value = self._idf[term] = math.log((self._count + 1) / (self._frequency.get(term, 0) + 0.5))
-        return value
+        return self._idf[term]
 
     def overlap(self, title: frozenset[str], text: frozenset[str]) -> float:
         """The share of the title's weight that ``text`` carries, from 0 to 1."""
         total = self._totals.get(title)
         if total is None:
-            total = self._totals[title] = sum(self.idf(term) for term in title if self._frequency.get(term))
+            total = self._totals[title] = sum(self._idf[term] for term in title if term in self._frequency)
         if not total:
             return 0.0
-        return sum(self.idf(term) for term in title & text) / total
+        return sum(map(self._idf.__getitem__, title & text)) / total
 
     def cohesion(self, first: frozenset[str], second: frozenset[str]) -> float:
         """Cosine similarity of two units' weighted terms, from 0 (nothing shared) to 1."""
-        shared = sum(self.idf(term) ** 2 for term in first & second)
+        shared = sum(map(self._squares.__getitem__, first & second))
         if not shared:
             return 0.0
-        norm = math.sqrt(sum(self.idf(t) ** 2 for t in first) * sum(self.idf(t) ** 2 for t in second))
-        return shared / norm
+        return shared / math.sqrt(self._norm(first) * self._norm(second))
+
+    def _norm(self, terms: frozenset[str]) -> float:
+        """The sum of the squared weights of ``terms``."""
+        norm = self._norms.get(terms)
+        if norm is None:
+            norm = self._norms[terms] = sum(map(self._squares.__getitem__, terms))
+        return norm
