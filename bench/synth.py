@@ -3,18 +3,26 @@
 ``python -m bench.synth --count 300 --out /tmp/corpus`` writes 300 transcripts named by date, spread over
 2010-2026, by several speakers, half as plain text and half as mid.ru page copies, some items without a
 heading in the body. The same ``--seed`` gives the same files.
+
+The seeds have a few thousand distinct words, so every word recurs in every briefing. ``--vocabulary
+realistic`` gives each briefing words of its own, as a real archive has (names, places, rarer words): in
+each transcript a third of the distinct content words are replaced, the same way in its agenda and its body
+(so titles still match their text), by pseudo-words drawn from a Zipf distribution over 100,000 words.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from converter.model import Kind
 from converter.parse import parse_file
+from converter.parse.similarity import STOP_WORDS
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"
 # (name, title in the briefing's title line)
@@ -29,6 +37,12 @@ SPEAKERS = [
 PLACES = ["Moscow", "Moscow", "Moscow", "St Petersburg", "Artek, Crimea"]
 FIRST_DAY = dt.date(2010, 1, 1)
 LAST_DAY = dt.date(2026, 11, 30)
+VOCABULARIES = ("seeds", "realistic")
+# The realistic vocabulary: how many pseudo-words, and the share of a transcript's distinct words replaced.
+_PSEUDO_WORDS = 100_000
+_REPLACED = 0.33
+# Words that may be replaced: four letters or more ('Question', labels and names are added after replacing).
+_RE_CONTENT_WORD = re.compile(r"[A-Za-z]{4,}")
 
 
 @dataclass(frozen=True)
@@ -91,12 +105,94 @@ def _body(rng: random.Random, statements: list[Statement], topics: list[Topic], 
     return [s.title for s in chosen_statements], [t.title for t in chosen_topics], body
 
 
-def transcript(index: int, date: dt.date, seed: int, statements: list[Statement], topics: list[Topic]) -> str:
-    """One synthetic transcript; even indexes are plain text, odd ones mid.ru page copies."""
+class Vocabulary:
+    """Pseudo-words ('ravoteks', 'mizunaling') with Zipf frequencies, to replace a transcript's words with."""
+
+    _ONSETS = ("b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "kr", "st", "tr")
+    _VOWELS = ("a", "e", "i", "o", "u", "ia", "ou")
+    _ENDINGS = ("", "", "s", "ed", "ing", "ation", "ity", "ism", "ive", "ness")
+
+    def __init__(self, size: int = _PSEUDO_WORDS) -> None:
+        syllables = [onset + vowel for onset in self._ONSETS for vowel in self._VOWELS]
+        words: list[str] = []
+        for length in itertools.count(2):
+            for parts in itertools.product(syllables, repeat=length):
+                words.append("".join(parts) + self._ENDINGS[len(words) % len(self._ENDINGS)])
+                if len(words) == size:
+                    break
+            if len(words) == size:
+                break
+        random.Random(size).shuffle(words)
+        self.words = words
+        self.cumulative = list(itertools.accumulate(1 / rank for rank in range(1, size + 1)))
+
+    def replace(self, texts: list[str], rng: random.Random) -> dict[str, str]:
+        """A mapping of the lower-cased words of ``texts`` to replace, each to a pseudo-word."""
+        mapping: dict[str, str] = {}
+        seen: set[str] = set()
+        taken: set[str] = set()
+        for text in texts:
+            for word in _RE_CONTENT_WORD.findall(text):
+                key = word.lower()
+                if key in seen or key in STOP_WORDS:
+                    continue
+                seen.add(key)
+                if rng.random() < _REPLACED:
+                    # Distinct words stay distinct: a drawn word already taken is drawn again.
+                    for _attempt in range(20):
+                        new = rng.choices(self.words, cum_weights=self.cumulative)[0]
+                        if new not in taken:
+                            break
+                    taken.add(new)
+                    mapping[key] = new
+        return mapping
+
+
+def _respell(text: str, mapping: dict[str, str]) -> str:
+    def one(match: re.Match[str]) -> str:
+        word = match.group()
+        new = mapping.get(word.lower())
+        if new is None:
+            return word
+        return new.upper() if word.isupper() else new.capitalize() if word[0].isupper() else new
+
+    return _RE_CONTENT_WORD.sub(one, text)
+
+
+def _respelled(statements: list[Statement], topics: list[Topic], mapping: dict[str, str]
+               ) -> tuple[list[Statement], list[Topic]]:
+    return (
+        [Statement(_respell(s.title, mapping), tuple(_respell(p, mapping) for p in s.paragraphs)) for s in statements],
+        [Topic(_respell(t.title, mapping), tuple(
+            (tuple(_respell(q, mapping) for q in question),
+             tuple(tuple(_respell(a, mapping) for a in answer) for answer in answers))
+            for question, answers in t.exchanges
+        )) for t in topics],
+    )
+
+
+def _texts(statements: list[Statement], topics: list[Topic]) -> list[str]:
+    texts = [text for s in statements for text in (s.title, *s.paragraphs)]
+    for topic in topics:
+        texts.append(topic.title)
+        for question, answers in topic.exchanges:
+            texts += [*question, *(text for answer in answers for text in answer)]
+    return texts
+
+
+def transcript(index: int, date: dt.date, seed: int, statements: list[Statement], topics: list[Topic],
+               vocabulary: Vocabulary | None = None) -> str:
+    """One synthetic transcript; even indexes are plain text, odd ones mid.ru page copies.
+
+    With a ``vocabulary``, a third of the transcript's distinct content words are replaced by its words.
+    """
     rng = random.Random(seed * 1_000_003 + index)
     speaker = rng.choice(SPEAKERS)
     place = rng.choice(PLACES)
     midru = index % 2 == 1
+    if vocabulary is not None:
+        mapping = vocabulary.replace(_texts(statements, topics), random.Random(seed * 7_000_001 + index))
+        statements, topics = _respelled(statements, topics, mapping)
     statement_titles, topic_titles, body = _body(rng, statements, topics, midru, speaker[0])
     title = _title(speaker, place, date)
     if not midru:
@@ -118,14 +214,20 @@ def dates(count: int, seed: int) -> list[dt.date]:
     return sorted(FIRST_DAY + dt.timedelta(days=d) for d in rng.sample(range(days), k=count))
 
 
-def write_corpus(count: int, out: Path, seed: int = 0) -> list[Path]:
-    """Write ``count`` transcripts into ``out``; returns their paths."""
+def write_corpus(count: int, out: Path, seed: int = 0, vocabulary: str = "seeds") -> list[Path]:
+    """Write ``count`` transcripts into ``out``; returns their paths.
+
+    ``vocabulary`` is ``seeds`` (the seeds' words only) or ``realistic`` (see the module's docstring).
+    """
+    if vocabulary not in VOCABULARIES:
+        raise ValueError(f"expected a vocabulary of {', '.join(VOCABULARIES)}, got {vocabulary!r}")
     statements, topics = pools()
+    words = Vocabulary() if vocabulary == "realistic" else None
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for index, date in enumerate(dates(count, seed)):
         path = out / f"{date.isoformat()}.txt"
-        path.write_text(transcript(index, date, seed, statements, topics), encoding="utf-8")
+        path.write_text(transcript(index, date, seed, statements, topics, words), encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -135,8 +237,10 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--vocabulary", choices=VOCABULARIES, default="seeds",
+                        help="the seeds' words only, or a third of each transcript's words replaced (realistic)")
     args = parser.parse_args()
-    paths = write_corpus(args.count, args.out, args.seed)
+    paths = write_corpus(args.count, args.out, args.seed, args.vocabulary)
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} transcripts, {size / 1e6:.1f} MB in {args.out}")
 
