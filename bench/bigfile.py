@@ -105,7 +105,8 @@ SHAPES = {"long": long_briefing, "pasted": pasted_briefings, "many-items": many_
 
 def child(path: Path) -> dict[str, Any]:
     """Convert one file, stage by stage; runs in a process of its own (see :func:`main`)."""
-    from converter import render, verify
+    from converter.build import verify
+    from converter.pages import briefing as briefing_page
     from converter.parse import parse_text
     from converter.parse.decoding import read_file
 
@@ -118,7 +119,7 @@ def child(path: Path) -> dict[str, Any]:
     briefing = parse_text(decoded.text, path.name, str(path))
     times["parse"] = time.perf_counter() - start
     start = time.perf_counter()
-    page = render.briefing_page(briefing)
+    page = briefing_page.briefing_page(briefing)
     times["render"] = time.perf_counter() - start
     start = time.perf_counter()
     lost = verify.lost_words(decoded.text, briefing, page)

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from bench import synth
-from converter import ledger, links, site
+from converter import build, ledger, links
 
 INSERTED = "Question: A question the first copy left out?\n\nMaria Zakharova: An answer the first copy left out.\n\n"
 
@@ -29,8 +29,8 @@ def _timed(function, *args):  # type: ignore[no-untyped-def]
 
 
 def _collect(corpus: Path) -> list[links.Page]:
-    report = site.Report()
-    parsed = site.parse_all(site.discover(corpus), report)
+    report = build.Report()
+    parsed = build.parse_all(build.discover(corpus), report)
     return links.collect([briefing for _path, _text, briefing in parsed])
 
 

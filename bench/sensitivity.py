@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 import converter.parse.align as assemble
-from converter.contract import to_json
+from converter.exports.contract import to_json
 from converter.parse import parse_file
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "seeds"

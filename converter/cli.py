@@ -1,4 +1,4 @@
-"""The command line: a thin layer over :mod:`converter.parse` and :mod:`converter.site`.
+"""The command line: a thin layer over :mod:`converter.parse` and :mod:`converter.build`.
 
 ``briefings parse PATH`` prints the JSON contract; ``briefings build CORPUS DOCS`` writes the pages;
 ``briefings check CORPUS`` parses and verifies without writing. Every problem is one line on stderr,
@@ -16,8 +16,10 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from converter import __version__, contract, ledger, links, site
+from converter import __version__, build, ledger, links
 from converter.errors import TranscriptParseError, printable
+from converter.exports import contract
+from converter.pages.markdown import plural
 from converter.parse import parse_file
 
 # Exit codes: 0 done, 1 a problem with the input (or a converter bug), 2 a usage error (argparse), 130 ^C.
@@ -32,11 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parse = commands.add_parser("parse", help="print one transcript's parse as JSON")
     parse.add_argument("path", type=Path, help="a transcript .txt file")
-    build = commands.add_parser("build", help="convert a corpus folder into Markdown pages")
-    build.add_argument("corpus", type=Path, help="folder of .txt transcripts")
-    build.add_argument("docs", type=Path, help="MkDocs docs folder to write briefings/ and index.md into")
-    build.add_argument("--strict", action="store_true", help="exit 1 when any transcript has an error")
-    build.add_argument("--ledger", type=Path, help="the ledger of published ids to keep (e.g. anchors.lock)")
+    convert = commands.add_parser("build", help="convert a corpus folder into Markdown pages")
+    convert.add_argument("corpus", type=Path, help="folder of .txt transcripts")
+    convert.add_argument("docs", type=Path, help="MkDocs docs folder to write briefings/ and index.md into")
+    convert.add_argument("--strict", action="store_true", help="exit 1 when any transcript has an error")
+    convert.add_argument("--ledger", type=Path, help="the ledger of published ids to keep (e.g. anchors.lock)")
     book = commands.add_parser("ledger", help="record the ids the corpus publishes in the ledger, for review")
     book.add_argument("corpus", type=Path, help="folder of .txt transcripts")
     book.add_argument("--ledger", type=Path, default=Path(ledger.DEFAULT_PATH), help="the ledger file to update "
@@ -73,26 +75,22 @@ def _folder_problem(path: Path, what: str, may_be_missing: bool = False) -> str 
     return f"{path}: expected {what}, got {got}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _report(report: site.Report, wrote: bool, show_removed: bool = False) -> None:
+def _report(report: build.Report, wrote: bool, show_removed: bool = False) -> None:
     """Every problem, sorted by file and line, then the removed lines (on request) and a summary."""
     for problem in sorted(report.problems):
         _say(str(problem))
     if show_removed:
         for path, line, text in report.boilerplate:
             print(printable(f"{path}:{line}: removed: {text}"))
-    done = _plural(len(report.pages), "briefing") + " converted"
+    done = plural(len(report.pages), "briefing") + " converted"
     if wrote:
-        done += f", {_plural(len(report.written), 'page')} written, {len(report.removed)} removed"
-    _say(f"{done}; {_plural(len(report.errors), 'error')}, {_plural(len(report.warnings), 'warning')}")
+        done += f", {plural(len(report.written), 'page')} written, {len(report.removed)} removed"
+    _say(f"{done}; {plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}")
 
 
 def _ledger(corpus: Path, path: Path, check: bool) -> int:
     """Write (or, with ``check``, compare) the ledger this corpus gives; list what it records as removed."""
-    report, book = site.published(corpus, path)
+    report, book = build.published(corpus, path)
     for problem in sorted(report.errors):
         _say(str(problem))
     if book is None or report.resolution is None or report.errors:
@@ -113,7 +111,7 @@ def _ledger(corpus: Path, path: Path, check: bool) -> int:
         return EXIT_PROBLEM
     if text != old:
         path.write_text(text, encoding="utf-8")
-    _say(f"{path}: {_plural(len(new.entries), 'id')} published; {added} new, {len(gone)} recorded as removed")
+    _say(f"{path}: {plural(len(new.entries), 'id')} published; {added} new, {len(gone)} recorded as removed")
     return 0
 
 
@@ -129,11 +127,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "ledger":
         return _ledger(args.corpus, args.ledger, args.check)
     if args.command == "build":
-        report = site.build(args.corpus, args.docs, ledger_path=args.ledger)
+        report = build.build(args.corpus, args.docs, ledger_path=args.ledger)
         _report(report, wrote=True)
         return EXIT_PROBLEM if report.errors and (args.strict or not report.pages) else 0
     with tempfile.TemporaryDirectory() as scratch:
-        report = site.build(args.corpus, Path(scratch))
+        report = build.build(args.corpus, Path(scratch))
     _report(report, wrote=False, show_removed=args.show_removed)
     return EXIT_PROBLEM if report.errors else 0
 

@@ -24,6 +24,8 @@ RSS_FEED = "feed.xml"
 ATOM_FEED = "atom.xml"
 # Generated folders whose stale pages the build removes (briefings/ is handled with the pages themselves).
 GENERATED_DIRS = (SPEAKERS_DIR, TOPICS_DIR, DATA_DIR)
+# The folders of the docs folder that the converter owns (and sweeps of the files it no longer makes).
+OWNED_DIRS = (BRIEFINGS_DIR, *GENERATED_DIRS)
 UNDATED = "undated"
 _MAX_SLUG = 60
 # Anything that is not an ASCII letter or digit separates the words of a slug ('Maria Zakharova' -> two words).
@@ -39,7 +41,7 @@ class Page:
     anchors: frozenset[str]
 
 
-def _sort_key(briefing: Briefing) -> tuple[str, str]:
+def sort_key(briefing: Briefing) -> tuple[str, str]:
     return (briefing.date.isoformat() if briefing.date else "9999", briefing.source)
 
 
@@ -62,7 +64,7 @@ def collect(briefings: list[Briefing]) -> list[Page]:
     """Every briefing's page, oldest first: paths are assigned in date order, then by source name."""
     taken: set[str] = set()
     pages = []
-    for briefing in sorted(briefings, key=_sort_key):
+    for briefing in sorted(briefings, key=sort_key):
         anchors = {"agenda"} | {s.anchor for s in briefing.sections} | {e.anchor for e in briefing.exchanges}
         pages.append(Page(page_path(briefing, taken), briefing, frozenset(anchors)))
     return pages

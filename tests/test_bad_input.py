@@ -21,9 +21,12 @@ from textwrap import dedent
 
 import pytest
 
-from converter import render, site, verify
+from converter import build
+from converter.build import corpus as corpus_module
+from converter.build import verify
 from converter.cli import main
 from converter.errors import Diagnostic, TranscriptParseError
+from converter.pages import briefing as briefing_page
 from converter.parse import parse_file, parse_text
 
 from .conftest import SEEDS, build_site, mkdocs_build
@@ -170,7 +173,7 @@ def test_a_title_without_a_date_is_a_warning_and_the_page_goes_under_undated(tmp
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     _write(corpus, "no-date.txt", GOOD.replace(", January 23, 2025", ""))
-    report = site.build(corpus, tmp_path / "docs")
+    report = build.build(corpus, tmp_path / "docs")
     assert [str(p) for p in report.problems] == [
         f"{corpus / 'no-date.txt'}:1: warning: expected a date in the title, got none; the page goes under "
         "briefings/undated/"
@@ -305,7 +308,7 @@ def _corpus(tmp_path: Path) -> Path:
 
 def test_a_corpus_build_converts_every_good_file_and_lists_every_problem(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
-    report = site.build(corpus, tmp_path / "docs")
+    report = build.build(corpus, tmp_path / "docs")
     assert sorted(page.briefing.source for page in report.pages) == [SEED.name, "cp1252.txt"]
     assert sorted(str(p) for p in report.problems) == sorted(
         [f"{corpus / name}{message.replace(': expected', ': error: expected', 1)}" for name, _data, message in REFUSED]
@@ -350,15 +353,15 @@ def test_a_converter_bug_on_one_file_is_an_error_and_the_others_convert(
     corpus.mkdir()
     shutil.copy(SEED, corpus / SEED.name)
     _write(corpus, "crash.txt", GOOD)
-    real = site.parse_text
+    real = corpus_module.parse_text
 
     def crash_on_one(text: str, source: str, path: str | None = None):  # type: ignore[no-untyped-def]
         if source == "crash.txt":
             raise AssertionError("alignment found no path")
         return real(text, source, path)
 
-    monkeypatch.setattr(site, "parse_text", crash_on_one)
-    report = site.build(corpus, tmp_path / "docs")
+    monkeypatch.setattr(corpus_module, "parse_text", crash_on_one)
+    report = build.build(corpus, tmp_path / "docs")
     assert [str(p) for p in report.errors] == [
         f"{corpus / 'crash.txt'}: error: expected a briefing, got an internal error: AssertionError: alignment found "
         "no path"
@@ -371,7 +374,7 @@ def test_two_briefings_on_one_date_warn_naming_both_files(tmp_path: Path) -> Non
     corpus.mkdir()
     _write(corpus, "a.txt", GOOD)
     _write(corpus, "b.txt", GOOD.replace("have failed", "have failed again"))
-    report = site.build(corpus, tmp_path / "docs")
+    report = build.build(corpus, tmp_path / "docs")
     assert [str(p) for p in report.problems] == [
         f"{corpus / 'b.txt'}:1: warning: expected one briefing per date, got 2 on 2025-01-23 ({corpus / 'a.txt'}, "
         f"{corpus / 'b.txt'}); this one's page is briefings/2025/2025-01-23-2.md"
@@ -386,13 +389,13 @@ def test_hidden_files_and_other_suffixes_are_not_part_of_the_corpus(tmp_path: Pa
     _write(corpus, ".#draft.txt", GOOD)
     _write(corpus, "notes.md", GOOD)
     _write(corpus, "upper.TXT", GOOD)
-    assert site.discover(corpus) == [corpus / "upper.TXT"]
+    assert build.discover(corpus) == [corpus / "upper.TXT"]
 
 
 def test_a_folder_named_like_a_transcript_is_an_error(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     (corpus / "folder.txt").mkdir(parents=True)
-    report = site.build(corpus, tmp_path / "docs")
+    report = build.build(corpus, tmp_path / "docs")
     assert [str(p) for p in report.problems] == [
         f"{corpus / 'folder.txt'}: error: expected a transcript file, got a directory"
     ]
@@ -403,7 +406,7 @@ def test_a_folder_named_like_a_transcript_is_an_error(tmp_path: Path) -> None:
 
 def _lost(text: str, edit: tuple[str, str] | None = None) -> tuple[int, str] | None:
     briefing = parse_text(text, "x.txt")
-    page = render.briefing_page(briefing)
+    page = briefing_page.briefing_page(briefing)
     if edit:
         assert edit[0] in page, edit[0]
         page = page.replace(*edit)

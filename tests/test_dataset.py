@@ -10,7 +10,9 @@ from pathlib import Path
 
 import markdown
 
-from converter import dataset, site, topics, verify
+from converter import build, topics
+from converter.build import verify
+from converter.exports import dataset
 
 from .conftest import SEEDS
 from .transcripts import briefing, pages
@@ -73,7 +75,7 @@ def test_dataset_rows_and_page_anchors_match_one_to_one(tmp_path: Path) -> None:
     for seed in SEEDS.glob("*.txt"):
         (corpus / seed.name).write_bytes(seed.read_bytes())
     docs = tmp_path / "docs"
-    report = site.build(corpus, docs)
+    report = build.build(corpus, docs)
     assert report.errors == []
     rows = list(csv.DictReader(io.StringIO((docs / dataset.ITEMS).read_text(encoding="utf-8"))))
     ids = [row["id"] for row in rows]

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from converter import contract
 from converter.errors import Diagnostic, TranscriptParseError
+from converter.exports import contract
 from converter.model import Briefing
 from converter.parse import decoding, parse_file, parse_text
 from converter.parse.decoding import Decoded, decode_bytes, read_file

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from converter import feeds
+from converter.exports import feeds
 
 from .transcripts import briefing, pages
 

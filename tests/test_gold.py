@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
-from converter import contract, render
+from converter.exports import contract
+from converter.pages import briefing as briefing_page
 from converter.parse import parse_file
 
 from .conftest import FIXTURES
@@ -133,7 +134,7 @@ def test_golden_outputs(transcript: Path, update_golden: bool) -> None:
     briefing = parse_file(transcript)
     outputs = {
         transcript.with_suffix(".json"): json.dumps(contract.to_json(briefing), ensure_ascii=False, indent=2) + "\n",
-        transcript.with_suffix(".md"): render.briefing_page(briefing),
+        transcript.with_suffix(".md"): briefing_page.briefing_page(briefing),
     }
     for expected_path, actual in outputs.items():
         if update_golden:

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from converter import render, verify
+from converter.build import verify
+from converter.pages import briefing as briefing_page
 from converter.parse import parse_file
 from converter.parse.normalize import clean, lines_of
 
@@ -102,11 +103,12 @@ def test_the_fixture_is_a_full_briefing_with_payloads_in_every_part() -> None:
 
 def test_every_line_of_the_fixture_is_in_its_page() -> None:
     briefing = parse_file(INJECTION)
-    assert verify.lost_words(INJECTION.read_text(encoding="utf-8"), briefing, render.briefing_page(briefing)) is None
+    page = briefing_page.briefing_page(briefing)
+    assert verify.lost_words(INJECTION.read_text(encoding="utf-8"), briefing, page) is None
 
 
 def test_front_matter_is_valid_yaml_holding_the_title_as_printed() -> None:
-    page = render.briefing_page(parse_file(INJECTION))
+    page = briefing_page.briefing_page(parse_file(INJECTION))
     front = yaml.safe_load(page.split("---\n", 2)[1])
     title = INJECTION.read_text(encoding="utf-8").splitlines()[2]
     assert front["description"] == title

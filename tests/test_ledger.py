@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from converter import ledger, site
+from converter import build, ledger
 from converter.cli import main
 
 from .conftest import SEEDS, build_site
@@ -54,7 +54,7 @@ def _texts(pages: list) -> dict[tuple[str, str], str]:  # type: ignore[type-arg]
     return found
 
 
-def _assert_every_id_lands_on_its_text(before: dict[tuple[str, str], str], report: site.Report) -> None:
+def _assert_every_id_lands_on_its_text(before: dict[tuple[str, str], str], report: build.Report) -> None:
     assert report.resolution is not None
     after = _texts(report.pages)
     for (page, anchor), text in before.items():
@@ -63,8 +63,8 @@ def _assert_every_id_lands_on_its_text(before: dict[tuple[str, str], str], repor
         assert after[spot] == text, f"{page}#{anchor} now leads to other text at {spot}"
 
 
-def _built(corpus: Path, tmp_path: Path, lock: Path) -> site.Report:
-    return site.build(corpus, tmp_path / "docs", ledger_path=lock)
+def _built(corpus: Path, tmp_path: Path, lock: Path) -> build.Report:
+    return build.build(corpus, tmp_path / "docs", ledger_path=lock)
 
 
 # --- Fingerprints and the file --------------------------------------------------------------------------------
@@ -123,7 +123,7 @@ def test_a_bad_ledger_is_a_located_error_and_the_build_goes_on_without_it(
 
 def test_without_a_ledger_file_ids_are_the_parsers_and_nothing_is_checked(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
-    site.build(corpus, tmp_path / "plain")
+    build.build(corpus, tmp_path / "plain")
     report = _built(corpus, tmp_path, tmp_path / "missing.lock")
     assert report.errors == [] and report.resolution is not None and report.resolution.redirects == []
     assert (tmp_path / "docs" / PAGE).read_text() == (tmp_path / "plain" / PAGE).read_text()
@@ -135,7 +135,7 @@ def test_without_a_ledger_file_ids_are_the_parsers_and_nothing_is_checked(tmp_pa
 def test_a_reworded_statement_title_keeps_its_published_id(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     lock, _book = _publish(corpus, tmp_path)
-    before = _texts(site.published(corpus, lock)[0].pages)
+    before = _texts(build.published(corpus, lock)[0].pages)
     _edit(corpus, "13. E-visas\n", "13. Electronic visas for foreign visitors\n")
     report = _built(corpus, tmp_path, lock)
     assert report.errors == []
@@ -147,7 +147,7 @@ def test_a_reworded_statement_title_keeps_its_published_id(tmp_path: Path) -> No
 def test_a_reworded_qa_topic_without_text_keeps_its_id_through_its_questions(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     lock, _book = _publish(corpus, tmp_path)
-    before = _texts(site.published(corpus, lock)[0].pages)
+    before = _texts(build.published(corpus, lock)[0].pages)
     _edit(corpus, "4. Developments around Ukraine conflict", "4. Turkish-Ukrainian military cooperation")
     report = _built(corpus, tmp_path, lock)
     assert report.errors == []
@@ -159,7 +159,7 @@ def test_a_reworded_qa_topic_without_text_keeps_its_id_through_its_questions(tmp
 def test_a_question_inserted_before_others_gets_a_new_id_and_theirs_stay(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     lock, _book = _publish(corpus, tmp_path)
-    before = _texts(site.published(corpus, lock)[0].pages)
+    before = _texts(build.published(corpus, lock)[0].pages)
     _edit(corpus, "Question: Sergey Lavrov said the following", INSERTED + "Question: Sergey Lavrov said the following")
     report = _built(corpus, tmp_path, lock)
     assert report.errors == []
@@ -167,7 +167,7 @@ def test_a_question_inserted_before_others_gets_a_new_id_and_theirs_stay(tmp_pat
     anchors = [e.anchor for e in report.pages[0].briefing.exchanges]
     assert anchors == ["q0a", "q1", "q2", "q3", "q4", "q5", "q6"]
     # Without the ledger the parser numbers on, and every later question would take its neighbour's id.
-    assert [e.anchor for e in site.build(corpus, tmp_path / "plain").pages[0].briefing.exchanges][1] == "q2"
+    assert [e.anchor for e in build.build(corpus, tmp_path / "plain").pages[0].briefing.exchanges][1] == "q2"
 
 
 def test_a_removed_question_fails_the_build_naming_the_anchor_until_the_ledger_records_it(tmp_path: Path) -> None:
@@ -201,7 +201,7 @@ def test_a_removed_question_fails_the_build_naming_the_anchor_until_the_ledger_r
 def test_a_renamed_transcript_keeps_its_page_and_ids(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     lock, _book = _publish(corpus, tmp_path)
-    before = _texts(site.published(corpus, lock)[0].pages)
+    before = _texts(build.published(corpus, lock)[0].pages)
     (corpus / SEED.name).rename(corpus / "2021-01-28-zakharova.txt")
     report = _built(corpus, tmp_path, lock)
     assert report.errors == [] and report.resolution is not None and report.resolution.redirects == []
@@ -214,7 +214,7 @@ def test_a_renamed_transcript_keeps_its_page_and_ids(tmp_path: Path) -> None:
 def test_a_corrected_date_moves_the_page_and_leaves_a_redirect_for_every_id(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     lock, book = _publish(corpus, tmp_path)
-    before = _texts(site.published(corpus, lock)[0].pages)
+    before = _texts(build.published(corpus, lock)[0].pages)
     (corpus / "2021-01-28-zakharova.txt").write_bytes((corpus / SEED.name).read_bytes())
     (corpus / SEED.name).unlink()
     (corpus / "2021-01-28-zakharova.yml").write_text("date: 2021-01-29\n", encoding="utf-8")

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from converter import contract
+from converter.exports import contract
 from converter.model import Briefing
 from converter.parse import decode, parse_text
 from converter.parse.normalize import clean

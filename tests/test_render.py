@@ -12,8 +12,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from converter import render, verify
+from converter.build import verify
 from converter.model import Kind
+from converter.pages import briefing as briefing_page
+from converter.pages import markdown as page_markdown
 from converter.parse import parse_text
 
 
@@ -84,7 +86,7 @@ def test_escape_of_each_injection_equals_its_regex_definition(text: str) -> None
 
 @pytest.mark.parametrize("text", INJECTIONS)
 def test_escaped_text_renders_literally(text: str) -> None:
-    source = render.escape(text.strip())
+    source = page_markdown.escape(text.strip())
     html = _html(source)
     assert _text_of(source) == text.strip()
     assert re.fullmatch(r"<p>.*</p>", html, re.DOTALL), html
@@ -92,9 +94,9 @@ def test_escaped_text_renders_literally(text: str) -> None:
 
 @pytest.mark.parametrize("text", INJECTIONS)
 def test_escaped_heading_keeps_its_anchor(text: str) -> None:
-    html = _html(f"## {render.escape(text.strip())} {{ #anchor }}")
+    html = _html(f"## {page_markdown.escape(text.strip())} {{ #anchor }}")
     assert html.startswith('<h2 id="anchor">'), html
-    assert _text_of(f"## {render.escape(text.strip())} {{ #anchor }}") == text.strip()
+    assert _text_of(f"## {page_markdown.escape(text.strip())} {{ #anchor }}") == text.strip()
 
 
 @settings(max_examples=300, deadline=None)
@@ -103,7 +105,7 @@ def test_any_line_renders_as_its_own_text(text: str) -> None:
     line = " ".join(text.split())
     if not line:
         return
-    assert _text_of(render.escape(line)) == line
+    assert _text_of(page_markdown.escape(line)) == line
 
 
 BRIEFING = textwrap.dedent("""\
@@ -119,7 +121,7 @@ BRIEFING = textwrap.dedent("""\
 
 
 def test_page_front_matter_is_valid_yaml_with_quotes_colons_and_hashes() -> None:
-    page = render.briefing_page(parse_text(BRIEFING, "x.txt"))
+    page = briefing_page.briefing_page(parse_text(BRIEFING, "x.txt"))
     front = yaml.safe_load(page.split("---\n")[1])
     assert front["description"] == BRIEFING.splitlines()[0]
     assert front["date"] == "2025-01-23"
@@ -128,7 +130,7 @@ def test_page_front_matter_is_valid_yaml_with_quotes_colons_and_hashes() -> None
 
 def test_page_has_an_anchor_for_every_item_and_question() -> None:
     briefing = parse_text(BRIEFING, "x.txt")
-    html = _html(render.briefing_page(briefing).split("---\n", 2)[2])
+    html = _html(briefing_page.briefing_page(briefing).split("---\n", 2)[2])
     ids = set(re.findall(r' id="([^"]+)"', html))
     assert {s.anchor for s in briefing.sections} <= ids
     assert {e.anchor for e in briefing.exchanges} == {"q1"} and "q1" in ids
@@ -138,7 +140,7 @@ def test_page_has_an_anchor_for_every_item_and_question() -> None:
 
 def test_page_shows_labels_and_no_markup_from_the_transcript() -> None:
     briefing = parse_text(BRIEFING, "x.txt")
-    html = _html(render.briefing_page(briefing).split("---\n", 2)[2])
+    html = _html(briefing_page.briefing_page(briefing).split("---\n", 2)[2])
     assert "<script" not in html and "<b>" not in html and "javascript:" not in html.replace("javascript:x", "")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<strong>Question:</strong>" in html and "<strong>Maria Zakharova:</strong>" in html
@@ -147,9 +149,9 @@ def test_page_shows_labels_and_no_markup_from_the_transcript() -> None:
 
 def test_agenda_links_every_item_in_order_with_qa_after_statements() -> None:
     briefing = parse_text(BRIEFING, "x.txt")
-    page = render.briefing_page(briefing)
+    page = briefing_page.briefing_page(briefing)
     agenda = page.split("## Agenda", 1)[1].split("\n## ", 1)[0]
-    linked = [a for a in re.findall(r"\]\(#([^)]+)\)", agenda) if a != render.QA_ANCHOR]
+    linked = [a for a in re.findall(r"\]\(#([^)]+)\)", agenda) if a != briefing_page.QA_ANCHOR]
     assert linked == [s.anchor for s in briefing.sections]
     assert [s.kind for s in briefing.sections] == [Kind.STATEMENT, Kind.QA]
     assert "[Answers to media questions](#answers-to-media-questions)" in agenda
@@ -157,12 +159,12 @@ def test_agenda_links_every_item_in_order_with_qa_after_statements() -> None:
 
 def test_supplied_headings_are_marked() -> None:
     briefing = parse_text(BRIEFING, "x.txt")
-    page = render.briefing_page(briefing)
+    page = briefing_page.briefing_page(briefing)
     qa = briefing.sections[1]
     assert qa.heading_line is None
-    assert f'{{ #{qa.anchor} .qa .supplied title="{render.SUPPLIED_NOTE}" }}' in page
+    assert f'{{ #{qa.anchor} .qa .supplied title="{briefing_page.SUPPLIED_NOTE}" }}' in page
 
 
 def test_rendering_is_deterministic() -> None:
-    first = render.briefing_page(parse_text(BRIEFING, "x.txt"))
-    assert first == render.briefing_page(parse_text(BRIEFING, "x.txt"))
+    first = briefing_page.briefing_page(parse_text(BRIEFING, "x.txt"))
+    assert first == briefing_page.briefing_page(parse_text(BRIEFING, "x.txt"))

@@ -1,4 +1,4 @@
-"""The search index builder (converter/search.py): words, documents from the pages, shards, postings, phrases."""
+"""The search index builder (converter/search/index.py): words, documents from the pages, shards, postings, phrases."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from converter import search
-from converter.search import Doc, Page, Reader
+from converter.search import index as search_index
+from converter.search import terms
+from converter.search.index import Doc, Page
+from tests.search_reader import Reader, read_script
 
 
 def page(date: str, *docs: Doc, speaker: str = "Maria Zakharova", url: str | None = None) -> Page:
     day = dt.date.fromisoformat(date)
-    return Page(url or search.default_url(day), day, speaker, docs)
+    return Page(url or search_index.default_url(day), day, speaker, docs)
 
 
 def statement(anchor: str, title: str, *paragraphs: str) -> Doc:
@@ -25,7 +27,7 @@ def answer(anchor: str, title: str, *paragraphs: str) -> Doc:
 
 
 def reader(*pages: Page) -> Reader:
-    return Reader(search.build_index(pages).files)
+    return Reader(search_index.build_index(pages).files)
 
 
 # --- words ---------------------------------------------------------------------------------------------
@@ -44,18 +46,18 @@ def reader(*pages: Page) -> Reader:
     ],
 )
 def test_tokens(text: str, words: list[str]) -> None:
-    assert search.tokens(text) == words
+    assert terms.tokens(text) == words
 
 
 @pytest.mark.parametrize("numbers", [[0], [31], [32], [0, 1, 31, 32, 33, 1023, 1024, 99_999, 2**29]])
 def test_numbers_round_trip(numbers: list[int]) -> None:
-    text = b"".join(search.vlq(n) for n in numbers).decode()
-    assert search.unvlq(text) == numbers
+    text = b"".join(search_index.vlq(n) for n in numbers).decode()
+    assert search_index.unvlq(text) == numbers
     assert not set(text) & set("\"'\\")
 
 
 def test_small_numbers_take_one_digit() -> None:
-    assert [len(search.vlq(n)) for n in (0, 31, 32, 1023, 1024)] == [1, 1, 2, 2, 3]
+    assert [len(search_index.vlq(n)) for n in (0, 31, 32, 1023, 1024)] == [1, 1, 2, 2, 3]
 
 
 # --- documents from the rendered page ------------------------------------------------------------------
@@ -90,7 +92,7 @@ update<a class="headerlink" href="#ukrainian-crisis-update" title="Permanent lin
 
 
 def test_page_docs_are_items_and_exchanges() -> None:
-    docs = search.page_docs(PAGE_HTML)
+    docs = search_index.page_docs(PAGE_HTML)
     assert docs == [
         Doc("introduction", "Introduction", "statement", ("Good afternoon.",)),
         Doc("ukrainian-crisis-update", "Ukrainian crisis update", "statement",
@@ -102,15 +104,16 @@ def test_page_docs_are_items_and_exchanges() -> None:
 
 
 def test_page_from_html_reads_the_front_matter() -> None:
-    found = search.page_from_html("briefings/2025/2025-01-23/", {"date": dt.date(2025, 1, 23), "speaker": "X"}, "")
+    meta = {"date": dt.date(2025, 1, 23), "speaker": "X"}
+    found = search_index.page_from_html("briefings/2025/2025-01-23/", meta, "")
     assert (found.date, found.speaker, found.docs) == (dt.date(2025, 1, 23), "X", ())
-    assert search.page_from_html("u/", {"date": "2025-01-23"}, "").date == dt.date(2025, 1, 23)
-    assert search.page_from_html("u/", {"date": "undated"}, "").date is None
+    assert search_index.page_from_html("u/", {"date": "2025-01-23"}, "").date == dt.date(2025, 1, 23)
+    assert search_index.page_from_html("u/", {"date": "undated"}, "").date is None
 
 
 def test_seed_page_docs(seed_site: Path) -> None:
     html = (seed_site / "briefings/2025/2025-01-23/index.html").read_text(encoding="utf-8")
-    docs = {doc.anchor: doc for doc in search.page_docs(html)}
+    docs = {doc.anchor: doc for doc in search_index.page_docs(html)}
     q6 = docs["q6"]
     assert (q6.kind, q6.title) == ("qa", "Japanese centres in Russia")
     assert "notified Japan of its withdrawal from intergovernmental memorandums" in q6.paragraphs[0]
@@ -120,7 +123,7 @@ def test_seed_page_docs(seed_site: Path) -> None:
 
 
 def test_built_site_has_the_index_and_no_material_index(seed_site: Path) -> None:
-    folder = seed_site / search.INDEX_DIR
+    folder = seed_site / search_index.INDEX_DIR
     index = Reader({p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.js")})
     assert [b[0] for b in index.meta["briefings"]] == ["2021-01-28", "2025-01-23"]
     assert index.postings("berezina") and len(index.postings("berezina")) == 1
@@ -153,7 +156,7 @@ def test_documents_are_numbered_by_date() -> None:
         ["2025-01-23", 0, "briefings/2025/2025-01-23-2/", 3],  # the URL only where it is not the default
     ]
     assert index.meta["speakers"] == ["Alexander Lukashevich", "Maria Zakharova"]
-    kinds = [(search._DIGIT[index.meta["kinds"][d // 6]] >> (d % 6)) & 1 for d in range(4)]
+    kinds = [(search_index._DIGIT[index.meta["kinds"][d // 6]] >> (d % 6)) & 1 for d in range(4)]
     assert kinds == [0, 0, 1, 1]
 
 
@@ -173,9 +176,9 @@ def test_postings_and_positions() -> None:
 def test_title_words_weigh_more() -> None:
     index = reader(*CORPUS)
     weight = dict(index.postings("sanctions"))
-    assert weight[1] > search.impact(0, 1, 10, 10)
-    assert search.impact(1, 0, 10, 10) > search.impact(0, 1, 10, 10)
-    assert 1 <= search.impact(0, 1, 10_000, 10) <= search.impact(5, 50, 10, 10) <= search.MAX_IMPACT
+    assert weight[1] > search_index.impact(0, 1, 10, 10)
+    assert search_index.impact(1, 0, 10, 10) > search_index.impact(0, 1, 10, 10)
+    assert 1 <= search_index.impact(0, 1, 10_000, 10) <= search_index.impact(5, 50, 10, 10) <= search_index.MAX_IMPACT
 
 
 def test_words_of_one_stem_list_each_other() -> None:
@@ -206,39 +209,39 @@ def test_phrases(phrase: str, docs: list[int]) -> None:
 
 
 def test_small_shards_still_find_every_word(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search, "TERM_SHARD_SIZE", 10)
-    monkeypatch.setattr(search, "POSITION_SHARD_SIZE", 10)
-    monkeypatch.setattr(search, "TEXT_SHARD_SIZE", 10)
-    index = search.build_index(CORPUS)
+    monkeypatch.setattr(search_index, "TERM_SHARD_SIZE", 10)
+    monkeypatch.setattr(search_index, "POSITION_SHARD_SIZE", 10)
+    monkeypatch.setattr(search_index, "TEXT_SHARD_SIZE", 10)
+    index = search_index.build_index(CORPUS)
     many = Reader(index.files)
     assert len(many.meta["keys"]["t"]) > 5 and len(many.meta["keys"]["p"]) > 5
     assert many.meta["keys"]["t"] == sorted(many.meta["keys"]["t"])
     assert many.postings("russia") == reader(*CORPUS).postings("russia")
     assert many.phrase("the United States") == [1]
-    starts = search.unvlq(many.meta["textStarts"])
+    starts = search_index.unvlq(many.meta["textStarts"])
     assert len(starts) == len([name for name in index.files if name.startswith("d")])
     # Each text shard holds [anchor, title, text] per document, in id order.
-    _, first = search.read_script(index.files["d0.js"])
+    _, first = read_script(index.files["d0.js"])
     assert first[0] == ["ministry", "Ministry news", "The Ministry of Foreign Affairs of Russia reported."]
 
 
 def test_same_pages_give_the_same_files() -> None:
-    assert search.build_index(CORPUS).files == search.build_index(reversed(CORPUS)).files
+    assert search_index.build_index(CORPUS).files == search_index.build_index(reversed(CORPUS)).files
 
 
 def test_files_are_scripts_for_the_callback() -> None:
-    index = search.build_index(CORPUS)
+    index = search_index.build_index(CORPUS)
     for name, text in index.files.items():
-        assert text.startswith(f'{search.CALLBACK}("{name.removesuffix(".js")}",'), name
-        search.read_script(text)
+        assert text.startswith(f'{search_index.CALLBACK}("{name.removesuffix(".js")}",'), name
+        read_script(text)
     with pytest.raises(ValueError, match="expected __briefingsSearch"):
-        search.read_script("var x = 1;")
+        read_script("var x = 1;")
 
 
 def test_write_index_replaces_an_older_index(tmp_path: Path) -> None:
-    stale = tmp_path / search.INDEX_DIR / "t99.js"
+    stale = tmp_path / search_index.INDEX_DIR / "t99.js"
     stale.parent.mkdir(parents=True)
     stale.write_text("old", encoding="utf-8")
-    index = search.build_index(CORPUS)
-    search.write_index(index, tmp_path)
+    index = search_index.build_index(CORPUS)
+    search_index.write_index(index, tmp_path)
     assert sorted(p.name for p in stale.parent.iterdir()) == sorted(index.files)

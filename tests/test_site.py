@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from converter import site, verify
+from converter import build
+from converter.build import verify
 
 from .conftest import ROOT, SEEDS, build_site, mkdocs_build
 
@@ -34,14 +35,14 @@ def _briefings_and_home(paths: list[str]) -> list[str]:
 
 
 def test_build_writes_one_page_per_briefing_by_date_and_a_home_page(tmp_path: Path) -> None:
-    report = site.build(_corpus(tmp_path), tmp_path / "docs")
+    report = build.build(_corpus(tmp_path), tmp_path / "docs")
     assert (report.errors, report.warnings) == ([], [])
     assert _briefings_and_home(list(_tree(tmp_path / "docs"))) == PAGES
     assert sorted(report.written) == sorted(_tree(tmp_path / "docs"))
 
 
 def test_home_page_lists_briefings_newest_first(tmp_path: Path) -> None:
-    site.build(_corpus(tmp_path), tmp_path / "docs")
+    build.build(_corpus(tmp_path), tmp_path / "docs")
     home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
     assert re.findall(r"\]\((briefings/\d{4}/[\d-]+\.md)\)", home) == [PAGES[1], PAGES[0]]
     assert "**2** briefings with **37** questions from the media (2021–2025)" in home
@@ -49,7 +50,7 @@ def test_home_page_lists_briefings_newest_first(tmp_path: Path) -> None:
 
 
 def test_neighbouring_briefings_link_to_each_other(tmp_path: Path) -> None:
-    site.build(_corpus(tmp_path), tmp_path / "docs")
+    build.build(_corpus(tmp_path), tmp_path / "docs")
     older = (tmp_path / "docs" / PAGES[0]).read_text(encoding="utf-8")
     newer = (tmp_path / "docs" / PAGES[1]).read_text(encoding="utf-8")
     assert "← Earlier: none · [All briefings](../../index.md) · " in older
@@ -60,14 +61,14 @@ def test_neighbouring_briefings_link_to_each_other(tmp_path: Path) -> None:
 
 def test_two_builds_give_byte_identical_pages_whatever_the_file_order(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
-    site.build(corpus, tmp_path / "one")
+    build.build(corpus, tmp_path / "one")
     renamed = tmp_path / "renamed"
     renamed.mkdir()
     for number, path in enumerate(sorted(corpus.iterdir(), reverse=True)):
         shutil.copy(path, renamed / path.name)  # the same files, created in the other order
         assert number < 2
-    again = site.build(renamed, tmp_path / "one")
-    site.build(renamed, tmp_path / "two")
+    again = build.build(renamed, tmp_path / "one")
+    build.build(renamed, tmp_path / "two")
     assert again.written == []
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
 
@@ -76,9 +77,9 @@ def test_pages_of_removed_transcripts_disappear_and_nothing_else_is_touched(tmp_
     corpus, docs = _corpus(tmp_path), tmp_path / "docs"
     (docs / "dev").mkdir(parents=True)
     (docs / "dev" / "notes.md").write_text("# Notes\n", encoding="utf-8")
-    site.build(corpus, docs)
+    build.build(corpus, docs)
     next(corpus.glob("002_*.txt")).unlink()
-    report = site.build(corpus, docs)
+    report = build.build(corpus, docs)
     assert _briefings_and_home(report.removed) == [PAGES[0]]
     assert "briefings/2021/index.md" in report.removed  # the year page went with its only briefing
     tree = list(_tree(docs))
@@ -89,7 +90,7 @@ def test_pages_of_removed_transcripts_disappear_and_nothing_else_is_touched(tmp_
 def test_a_bad_transcript_is_reported_and_the_others_still_convert(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     (corpus / "broken.txt").write_text("Minutes of a meeting\nNothing here is a briefing.\n", encoding="utf-8")
-    report = site.build(corpus, tmp_path / "docs")
+    report = build.build(corpus, tmp_path / "docs")
     assert [str(p) for p in report.errors] == [
         f"{corpus / 'broken.txt'}:1: error: expected a briefing title such as 'Briefing by …', "
         "got 'Minutes of a meeting'"
@@ -98,7 +99,7 @@ def test_a_bad_transcript_is_reported_and_the_others_still_convert(tmp_path: Pat
 
 
 def test_every_word_of_the_seeds_is_in_their_pages(tmp_path: Path) -> None:
-    report = site.build(_corpus(tmp_path), tmp_path / "docs")
+    report = build.build(_corpus(tmp_path), tmp_path / "docs")
     for page in report.pages:
         text = next(SEEDS.glob(page.briefing.source)).read_text(encoding="utf-8")
         markdown = (tmp_path / "docs" / page.path).read_text(encoding="utf-8")
@@ -106,7 +107,7 @@ def test_every_word_of_the_seeds_is_in_their_pages(tmp_path: Path) -> None:
 
 
 def test_the_lost_word_check_can_fail(tmp_path: Path) -> None:
-    report = site.build(_corpus(tmp_path), tmp_path / "docs")
+    report = build.build(_corpus(tmp_path), tmp_path / "docs")
     page = report.pages[0]
     text = next(SEEDS.glob(page.briefing.source)).read_text(encoding="utf-8")
     markdown = (tmp_path / "docs" / page.path).read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
  *
  * Every agenda-item heading, every exchange and the page title get two controls: "link" (the permalink,
  * copied to the clipboard) and "cite" (the citation as plain text and BibTeX, each with a copy button).
- * The citations are those of converter/citation.py, built here because the permalink is only known in the
+ * The citations are those of converter/pages/citation.py, built here because the permalink is only known in the
  * browser when the site has no site_url; tests/browser/test_archive.py checks that the two agree.
  * The briefing's part comes from the page's meta tags (overrides/main.html).
  */
@@ -257,6 +257,6 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 
-  // For tests and for readers' own scripts: the same functions as converter/citation.py.
+  // For tests and for readers' own scripts: the same functions as converter/pages/citation.py.
   window.briefingsCitation = { plain: plain, bibtex: bibtex, citationFor: citationFor };
 })();

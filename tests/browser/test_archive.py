@@ -11,7 +11,7 @@ from urllib.request import urlopen
 
 from playwright.sync_api import Page, expect
 
-from converter import citation
+from converter.pages import citation
 
 from .test_reader import expect_in_window
 

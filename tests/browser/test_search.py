@@ -194,7 +194,8 @@ def test_search_works_from_file(offline_page: Page, seed_site: Path) -> None:
 
 
 def test_browser_reads_words_as_the_builder_does(page: Page) -> None:
-    from converter import search
+    from converter.search import index as search_index
+    from converter.search import terms
 
     seeds = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
     lines = [line for path in sorted(seeds.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -202,7 +203,7 @@ def test_browser_reads_words_as_the_builder_does(page: Page) -> None:
     page.goto("")
     page.wait_for_function("() => window.briefingsSearch")
     browser_words = page.evaluate("lines => lines.map(l => window.briefingsSearch.tokens(l))", lines)
-    assert browser_words == [search.tokens(line) for line in lines]
+    assert browser_words == [terms.tokens(line) for line in lines]
     numbers = [0, 31, 32, 1023, 1024, 2**29]
-    encoded = b"".join(search.vlq(n) for n in numbers).decode()
+    encoded = b"".join(search_index.vlq(n) for n in numbers).decode()
     assert page.evaluate("s => window.briefingsSearch.unvlq(s)", encoded) == numbers

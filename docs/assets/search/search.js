@@ -1,4 +1,4 @@
-/* Search of the briefings archive: reads the index that converter/search.py writes under assets/search/index/.
+/* Search of the briefings archive: reads the index that converter/search/ writes under assets/search/index/.
  *
  * Every index file is a script that calls __briefingsSearch(name, data), so the search loads its data with
  * <script> tags and works over HTTP and from file:// alike. Nothing loads until the reader opens the search;
@@ -59,7 +59,7 @@
     return loads[name];
   }
 
-  /* --- words and numbers (the same rules as converter/search.py) ---------------------------------- */
+  /* --- words and numbers (the same rules as converter/search/) ---------------------------------- */
 
   function fold(text) {
     return text.replace(/’/g, "'").normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
@@ -235,7 +235,7 @@
     return a.length === w.length && a.every(function (x, i) { return x === w[i]; });
   }
 
-  /* An exact phrase: document -> score, for documents holding its words in a row (converter/search.py
+  /* An exact phrase: document -> score, for documents holding its words in a row (converter/search/
      Reader.phrase does the same). Stop words are checked through the run of stop words before each word. */
   function phraseMatches(m, text) {
     var words = tokens(text);

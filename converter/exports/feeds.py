@@ -13,8 +13,9 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from converter import citation, links
+from converter import links
 from converter.model import Briefing, Kind
+from converter.pages import citation
 
 LIMIT = 20
 TITLE = "Briefings"

@@ -1,6 +1,6 @@
 """The MkDocs plugin ``briefings``: converts the corpus before every build, and watches it under ``serve``.
 
-It calls the same :func:`converter.site.build` as ``briefings build``. Each problem is logged as one line
+It calls the same :func:`converter.build.build` as ``briefings build``. Each problem is logged as one line
 ``path:line: severity: message``: errors at MkDocs' ERROR level, so that ``mkdocs build --strict`` (``make
 site``) fails on a transcript that could not be converted, warnings at INFO level, listed but not failing the
 build. ``mkdocs serve`` goes on serving, and converts again when the corpus changes.
@@ -20,8 +20,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
-from converter import site
+from converter import build, links
+from converter.build import verify
+from converter.build.progress import Progress
+from converter.pages.markdown import plural
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 # The root element Material writes with the theme's language: '<html lang="en" class="no-js">'.
@@ -37,14 +41,25 @@ class BriefingsConfig(Config):
     # (a test site in a temporary folder, a new archive) every id is the parser's and nothing is checked;
     # an empty value turns the ledger off.
     ledger = c.Type(str, default="anchors.lock")
+    # The conversion cache, relative to mkdocs.yml (converter/build/cache.py): a transcript is converted again
+    # only when it, its source file or the converter changed. An empty value converts everything every time.
+    cache = c.Type(str, default=".cache/briefings")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    def __init__(self) -> None:
+        self._report: build.Report | None = None
+        self._pages: dict[str, links.Page] = {}
+        self._redirects: set[str] = set()
+
     def _corpus(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.corpus
 
     def _ledger(self, config: MkDocsConfig) -> Path | None:
         return Path(config.config_file_path).parent / self.config.ledger if self.config.ledger else None
+
+    def _cache(self, config: MkDocsConfig) -> Path | None:
+        return Path(config.config_file_path).parent / self.config.cache if self.config.cache else None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         ledger_path = self._ledger(config)
@@ -52,8 +67,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info(f"briefings: no ledger at {ledger_path}: ids are the parser's and none is checked "
                      "(`briefings ledger CORPUS` makes one)")
         try:
-            report = site.build(self._corpus(config), Path(config.docs_dir), site_url=config.site_url or None,
-                                ledger_path=ledger_path)
+            # The pages are checked against their transcripts in on_page_content, on the HTML MkDocs renders.
+            with Progress(log.info) as progress:
+                report = build.build(
+                    self._corpus(config), Path(config.docs_dir), site_url=config.site_url or None,
+                    cache=self._cache(config), check_pages=False, progress=progress, ledger_path=ledger_path,
+                )
         except OSError as error:
             # MkDocs prints a PluginError as one line and exits 1, without a traceback.
             raise PluginError(
@@ -64,22 +83,33 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.debug(traceback.format_exc())  # `mkdocs build --verbose` shows where
             raise PluginError(f"briefings: internal error: {type(error).__name__}: {error}") from None
         for problem in sorted(report.problems):
-            if problem.severity == site.ERROR:
+            if problem.severity == build.ERROR:
                 log.error(str(problem))
             else:
                 log.info(str(problem))
         self._redirects = {r.path for r in report.resolution.redirects} if report.resolution else set()
-        errors, warnings = len(report.errors), len(report.warnings)
+        self._report = report
+        self._pages = {page.path: page for page in report.pages}
         log.info(
-            f"briefings: {len(report.pages)} briefings, {len(report.written)} pages written, "
-            f"{len(report.removed)} removed; {errors} error{'' if errors == 1 else 's'}, "
-            f"{warnings} warning{'' if warnings == 1 else 's'}"
+            f"briefings: {plural(len(report.pages), 'briefing')} ({report.converted:,} converted, "
+            f"{report.reused:,} from the cache), {plural(len(report.written), 'page')} written, "
+            f"{len(report.removed):,} removed; {plural(len(report.errors), 'error')}, "
+            f"{plural(len(report.warnings), 'warning')}"
         )
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Check a briefing page as MkDocs rendered it: every line of its transcript is there, in order."""
+        transcript = self._report.sources.get(page.file.src_uri) if self._report else None
+        if transcript is not None:
+            lost = verify.lost_words_html(transcript.text, self._pages[page.file.src_uri].briefing, html)
+            if lost:
+                log.error(str(build.lost_problem(transcript, lost)))
+        return html
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Pages left where a briefing page moved are reached by old links only, never from the navigation."""
         for file in files:
-            if file.src_uri in getattr(self, "_redirects", ()):
+            if file.src_uri in self._redirects:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         return files
 

@@ -1,7 +1,9 @@
 """Checks that nothing is lost: every line of a transcript, outside the boilerplate, is in its page, in order.
 
-The page is rendered to HTML with the site's own Markdown extensions and read back as the text a reader sees,
-so the check also catches text that escaping failed to protect (a line that became markup loses characters).
+The check reads the page's HTML as the text a reader sees, so it also catches text that escaping failed to
+protect (a line that became markup loses characters). Under MkDocs it reads the HTML MkDocs renders anyway
+(:func:`lost_words_html`, from the ``briefings`` plugin); without MkDocs (``briefings build``, ``briefings
+check``) :func:`lost_words` renders the page with the site's own Markdown extensions.
 Each line's words must stand in the page as one unbroken run, after the previous line's run: a word dropped
 from a sentence, or a short line whose words occur elsewhere, is caught, not only a word that is nowhere.
 The title line and the table of contents are lines like the others (the agenda's numbers and bullets, which
@@ -19,9 +21,9 @@ from pathlib import Path
 import markdown
 
 from converter.model import Briefing
+from converter.pages.briefing import QA_HEADING
 from converter.parse import vocabulary
 from converter.parse.normalize import Line, clean, lines_of, match_key
-from converter.render import QA_HEADING
 
 # The Markdown extensions of mkdocs.yml, with the settings the pages rely on (tests keep the two equal).
 MARKDOWN_EXTENSIONS = ["toc", "attr_list", "sane_lists", "md_in_html"]
@@ -43,28 +45,45 @@ class _Text(HTMLParser):
 
 def html_text(page: str) -> str:
     """The text a reader sees of a Markdown page (front matter dropped)."""
-    body = _RE_FRONT_MATTER.sub("", page, count=1)
+    return _text_of(markdown.markdown(_RE_FRONT_MATTER.sub("", page, count=1), extensions=MARKDOWN_EXTENSIONS))
+
+
+def _text_of(html: str) -> str:
     parser = _Text()
-    parser.feed(markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS))
+    parser.feed(html)
     parser.close()
     return " ".join(parser.parts)
 
 
+def _words(text: str) -> list[str]:
+    """Words as a reader sees them, case-folded, cleaned like transcript lines (invisible characters dropped,
+    NFC), so that a zero-width space inside a printed title does not split its word."""
+    return [word.casefold() for word in _RE_WORD.findall(clean(text))]
+
+
 def page_words(page: str) -> list[str]:
-    """The page's words as a reader sees them, case-folded, cleaned like transcript lines (invisible characters
-    dropped, NFC), so that a zero-width space inside a printed title does not split its word."""
-    return [word.casefold() for word in _RE_WORD.findall(clean(html_text(page)))]
+    """The words of a Markdown page as a reader sees them."""
+    return _words(html_text(page))
 
 
 def lost_words(text: str, briefing: Briefing, page: str) -> tuple[int, str] | None:
-    """The first (line, word) of the transcript missing from the page, or None if every line is there.
+    """The first (line, word) of the transcript missing from the Markdown page, or None if every line is there."""
+    return _lost(text, briefing, page_words(page))
+
+
+def lost_words_html(text: str, briefing: Briefing, html: str) -> tuple[int, str] | None:
+    """The first (line, word) of the transcript missing from the page's HTML (as MkDocs renders it), or None."""
+    return _lost(text, briefing, _words(_text_of(html)))
+
+
+def _lost(text: str, briefing: Briefing, words: list[str]) -> tuple[int, str] | None:
+    """The first (line, word) of the transcript missing from ``words``, or None if every line is there.
 
     The word is the first one of its line that breaks the line's run: the line's earlier words stand in the
     page in one piece after the previous line, this one does not follow them.
     """
     lines = lines_of(text)
     skipped = set(removed(lines, briefing))
-    words = page_words(page)
     first, last = briefing.agenda_lines or (0, -1)
     position = 0
     for line in lines:
@@ -118,7 +137,7 @@ def _longest_prefix(words: list[str], run: list[str], start: int) -> int:
 
 def removed(lines: list[Line], briefing: Briefing) -> list[int]:
     """The lines the page leaves out: the boilerplate, and a table of contents' Q&A divider in other words than
-    the page's own heading (render.QA_HEADING)."""
+    the page's own heading (briefing.QA_HEADING)."""
     first, last = briefing.agenda_lines or (0, -1)
     dividers = {
         line.number for line in lines[max(first - 1, 0) : last]

@@ -11,7 +11,9 @@ from collections.abc import Mapping
 
 import yaml
 
-from converter import ledger, links, render
+from converter import ledger, links
+from converter.pages import briefing as briefing_page
+from converter.pages.markdown import escape
 
 TITLE = "This briefing moved"
 GONE_TITLE = "This briefing was removed"
@@ -24,13 +26,13 @@ def page(redirect: ledger.Redirect, pages: Mapping[str, links.Page]) -> str:
     front = {"title": title, "description": title, "search": {"exclude": True}, "hide": ["navigation", "toc"]}
     blocks = ["---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False).rstrip("\n") + "\n---", f"# {title}"]
     if target is not None:
-        name = render.escape(render.page_title(target.briefing))
+        name = escape(briefing_page.page_title(target.briefing))
         blocks.append(f"The briefing published at this address is now at [{name}]"
                       f"({links.relative(redirect.path, target.path)}).\n{{: .moved-page }}")
     else:
         blocks.append("The transcript published at this address was removed from the archive.\n{: .moved-page }")
     for anchor, path, to, note in redirect.anchors:
-        text = render.escape(f"{note}." if note else f"Part #{anchor} of this briefing:")
+        text = escape(f"{note}." if note else f"Part #{anchor} of this briefing:")
         if path:
             text += f" [Go there]({links.relative(redirect.path, path, to)})."
         blocks.append(f'<div class="anchor-note" id="{anchor}" markdown>\n\n{text}\n\n</div>')

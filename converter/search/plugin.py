@@ -1,4 +1,4 @@
-"""The MkDocs plugin ``briefings-search``: indexes every briefing page as MkDocs renders it (converter.search).
+"""The MkDocs plugin ``briefings-search``: indexes every briefing page as MkDocs renders it (converter.search.index).
 
 It collects each briefing page's rendered HTML, writes the index files into the site after the build, and
 puts the search box of ``overrides/partials/briefings-search.html`` in place of Material's. Material's own
@@ -21,10 +21,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from converter import search
+from converter.search import index as search_index
 
 log = logging.getLogger("mkdocs.plugins.briefings-search")
-PARTIAL = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "briefings-search.html"
+PARTIAL = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "briefings-search.html"
 # Material includes this template in its header when its search plugin is on.
 MATERIAL_PARTIAL = "partials/search.html"
 
@@ -38,7 +38,7 @@ class SearchConfig(Config):
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
-        self.pages: list[search.Page] = []
+        self.pages: list[search_index.Page] = []
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.pages = []
@@ -58,13 +58,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Any) -> str:
         if page.url.startswith(self.config.prefix):
-            self.pages.append(search.page_from_html(page.url, page.meta, html))
+            self.pages.append(search_index.page_from_html(page.url, page.meta, html))
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         started = time.perf_counter()
-        index = search.build_index(self.pages)
-        search.write_index(index, Path(config.site_dir))
+        index = search_index.build_index(self.pages)
+        search_index.write_index(index, Path(config.site_dir))
         size = sum(len(text.encode("utf-8")) for text in index.files.values())
         log.info(
             f"briefings-search: {index.docs} documents, {index.terms} words, {len(index.files)} files, "

@@ -1,0 +1,293 @@
+"""The build: corpus folder in, Markdown pages out, as a list of named stages.
+
+``corpus/*.txt --convert--> transcripts --collect--> pages --render--> Markdown --write--> docs/``. Each
+transcript is converted on its own (in worker processes when many changed) or taken from the cache; the
+pages, listings, feeds and dataset are then rendered from the converted models and written one at a time,
+each only when its bytes change. The CLI, the MkDocs plugin and the tests call :func:`build`; nothing here
+needs MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from converter import ledger, links, speakers, topics
+from converter.build import sources, verify
+from converter.build.cache import Cache, key
+from converter.build.corpus import Transcript, cacheable, convert, discover
+from converter.build.report import ERROR, WARNING, Problem, Report
+from converter.build.write import write_atomic, write_outputs
+from converter.exports import dataset, feeds
+from converter.model import Briefing
+from converter.pages import briefing as briefing_page
+from converter.pages import listings as listing_pages
+from converter.pages import moved
+
+__all__ = ["ERROR", "WARNING", "Problem", "Report", "Transcript", "build", "discover", "write_atomic",
+           "write_outputs"]
+
+# Below this many transcripts to convert, worker processes cost more to start than they save.
+PARALLEL_FROM = 16
+# progress(stage, done, total): told as each transcript is converted and each page written.
+Progress = Callable[[str, int, int], None]
+
+
+def build(
+    corpus: Path,
+    docs: Path,
+    site_url: str | None = None,
+    *,
+    cache: Path | None = None,
+    workers: int | None = None,
+    check_pages: bool = True,
+    progress: Progress | None = None,
+    ledger_path: Path | None = None,
+) -> Report:
+    """Convert the corpus into pages under ``docs``: convert, collect, render, verify, write, sweep.
+
+    ``site_url`` (mkdocs.yml's) makes the feeds' and the dataset's URLs absolute; without it they are relative.
+    ``cache`` is the conversion cache's folder (none: convert everything). ``workers`` processes convert (the
+    machine's cores by default). ``check_pages`` renders each briefing page with Python-Markdown to check that
+    nothing is lost; the MkDocs plugin turns it off and checks the HTML MkDocs renders instead.
+    ``ledger_path`` is the ledger of published ids (:mod:`converter.ledger`); without one (or where the file
+    does not exist yet) every id is the parser's and nothing is checked.
+    """
+    report = Report()
+    if not corpus.is_dir():
+        report.problems.append(Problem(str(corpus), 0, "expected a corpus folder of .txt transcripts, got none"))
+        return report
+    _collect_pages(corpus, report, cache, workers, progress)
+    if ledger_path is not None:
+        report.resolution = keep_published(report, ledger_path)
+    report.problems.extend(_same_day(report))
+    outputs = render_all(report.pages, {path: t.source for path, t in report.sources.items()}, site_url,
+                         report.resolution)
+    if check_pages:
+        outputs = _checked(outputs, report)
+    write_outputs(docs, _counted(outputs, progress), report)
+    return report
+
+
+def _collect_pages(
+    corpus: Path, report: Report, cache: Path | None, workers: int | None, progress: Progress | None
+) -> None:
+    """Convert every transcript (or take it from the cache) and give each briefing its page."""
+    transcripts = convert_all(discover(corpus), report, Cache(cache) if cache else None, workers, progress)
+    converted = [t for t in transcripts if t.briefing is not None]
+    for transcript in transcripts:
+        report.problems.extend(transcript.problems)
+        report.boilerplate.extend((transcript.path, n, text) for n, text in transcript.removed)
+        if transcript.briefing is not None:
+            report.transcripts.setdefault(transcript.name, transcript.path)
+    # links.collect orders by this key too, and the sort is stable: its pages come in this list's order.
+    ordered = sorted(converted, key=lambda t: links.sort_key(_briefing(t)))
+    report.pages = links.collect([_briefing(t) for t in ordered])
+    report.sources = {page.path: t for page, t in zip(report.pages, ordered, strict=True)}
+
+
+def keep_published(report: Report, ledger_path: Path) -> ledger.Resolution | None:
+    """Reconcile the ledger with the collected pages: the pages take their published ids; a published id
+    whose text is gone and that the ledger does not record as removed is an error that names it."""
+    try:
+        book = ledger.read(ledger_path)
+    except ledger.LedgerError as error:
+        report.problems.append(Problem(error.path, error.line, error.message))
+        return None
+    resolution = ledger.reconcile(book, report.pages)
+    report.pages = resolution.pages  # the same paths in the same order, with the published ids
+    for entry in resolution.lost:
+        report.problems.append(Problem(
+            str(ledger_path), 0,
+            f"{links.url(entry.page, entry.anchor)}: expected the published anchor to lead to its text, got the "
+            f"text gone (“{entry.excerpt}”); restore it, or run `briefings ledger` to record its removal",
+        ))
+    return resolution
+
+
+def published(corpus: Path, ledger_path: Path, cache: Path | None = None) -> tuple[Report, ledger.Ledger | None]:
+    """Convert and collect the corpus and reconcile it with the ledger, without rendering: ``briefings ledger``."""
+    report = Report()
+    if not corpus.is_dir():
+        report.problems.append(Problem(str(corpus), 0, "expected a corpus folder of .txt transcripts, got none"))
+        return report, None
+    _collect_pages(corpus, report, cache, None, None)
+    try:
+        book = ledger.read(ledger_path)
+    except ledger.LedgerError as error:
+        report.problems.append(Problem(error.path, error.line, error.message))
+        return report, None
+    report.resolution = ledger.reconcile(book, report.pages)
+    report.pages = report.resolution.pages
+    return report, book
+
+
+def _briefing(transcript: Transcript) -> Briefing:
+    assert transcript.briefing is not None
+    return transcript.briefing
+
+
+def convert_all(
+    paths: Sequence[Path], report: Report, cache: Cache | None, workers: int | None, progress: Progress | None
+) -> list[Transcript]:
+    """Every path's :class:`Transcript`, in the paths' order: from the cache where it has one, else converted,
+    in worker processes when there are many to convert."""
+    found: dict[int, Transcript] = {}
+    missing: list[tuple[int, Path, str | None]] = []
+    for number, path in enumerate(paths):
+        name = key(path) if cache and cacheable(path) else None
+        hit = cache.get(name) if cache and name else None
+        if hit is not None:
+            found[number] = hit
+        else:
+            missing.append((number, path, name))
+    report.reused = len(found)
+    report.converted = len(missing)
+    done = len(found)
+    if progress:
+        progress("convert", done, len(paths))
+    workers = workers or os.cpu_count() or 1
+    results: Iterator[Transcript]
+    if workers > 1 and len(missing) >= PARALLEL_FROM:
+        # 'spawn': mkdocs serve runs threads, and forking a process with threads can deadlock the child.
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            results = pool.map(convert, [path for _, path, _ in missing], chunksize=4)
+            done = _collect(missing, results, found, cache, progress, done, len(paths))
+    else:
+        done = _collect(missing, map(convert, [path for _, path, _ in missing]), found, cache, progress, done,
+                        len(paths))
+    if cache:
+        cache.prune()
+    return [found[number] for number in range(len(paths))]
+
+
+def _collect(
+    missing: list[tuple[int, Path, str | None]], results: Iterator[Transcript], found: dict[int, Transcript],
+    cache: Cache | None, progress: Progress | None, done: int, total: int,
+) -> int:
+    for (number, _path, name), transcript in zip(missing, results, strict=True):
+        found[number] = transcript
+        if cache and name and transcript.briefing is not None:
+            cache.put(name, transcript)
+        done += 1
+        if progress:
+            progress("convert", done, total)
+    return done
+
+
+def render_all(
+    pages: list[links.Page], known: dict[str, sources.Source] | None = None, site_url: str | None = None,
+    resolution: ledger.Resolution | None = None,
+) -> Iterator[tuple[str, str]]:
+    """Every generated file as (path in the docs folder, text), one at a time: briefing, year, speaker and
+    topic pages, the home page, the feeds, the data files and their schema page. ``known`` holds the source
+    files' metadata by page path; ``resolution`` the ledger's aliases and redirect pages."""
+    known = known or {}
+    aliases = resolution.aliases if resolution else {}
+    index = topics.build(pages)
+    for position, page in enumerate(pages):
+        before = pages[position - 1] if position > 0 else None
+        after = pages[position + 1] if position + 1 < len(pages) else None
+        neighbours = briefing_page.Neighbours(
+            previous=_neighbour(page, before),
+            next=_neighbour(page, after),
+            home=links.relative(page.path, links.HOME),
+        )
+        source = known.get(page.path) or sources.Source()
+        by_anchor = {
+            anchor: [(topic.name, links.relative(page.path, topic.path)) for topic in found]
+            for anchor, found in index.on_page(page.path).items()
+        }
+        context = briefing_page.Context(
+            page_id=links.page_id(page.path), topics=by_anchor, source_url=source.source_url,
+            notes=source.notes, printed_date=source.printed_date, aliases=aliases.get(page.path, {}), path=page.path,
+        )
+        yield page.path, briefing_page.briefing_page(page.briefing, neighbours, context)
+    listings = [listing_pages.Listing(page.path, page.briefing) for page in reversed(pages)]
+    yield links.HOME, listing_pages.home_page(listings, index)
+    yield links.ARCHIVE, listing_pages.archive_page(listings)
+    by_year: dict[int | None, list[listing_pages.Listing]] = {}
+    by_speaker: dict[str, list[listing_pages.Listing]] = {}
+    for listing in listings:
+        by_year.setdefault(listing.briefing.date.year if listing.briefing.date else None, []).append(listing)
+        if listing.briefing.speaker:
+            by_speaker.setdefault(listing.briefing.speaker, []).append(listing)
+    for year, of_year in by_year.items():
+        yield links.year_path(year), listing_pages.year_page(year, of_year)
+    yield f"{links.SPEAKERS_DIR}/index.md", listing_pages.speakers_page(listings)
+    for name, of_speaker in by_speaker.items():
+        printed = speakers.SPEAKERS.get(name, ())
+        yield links.speaker_path(name), listing_pages.speaker_page(name, of_speaker, printed)
+    yield f"{links.TOPICS_DIR}/index.md", listing_pages.topics_page(index)
+    by_path = {listing.path: listing for listing in listings}
+    years = [year for year in by_year if year is not None]
+    span = (min(years), max(years)) if years else None
+    for topic in index.topics:
+        yield topic.path, listing_pages.topic_page(topic, by_path, span)
+    yield from feeds.files(pages, site_url).items()
+    entries = [dataset.Entry(page, (known.get(page.path) or sources.Source()).source_url,
+                             (known.get(page.path) or sources.Source()).notes) for page in pages]
+    data = dataset.files(entries, index, site_url)
+    yield from data.items()
+    yield links.DATA_PAGE, dataset.schema_page(entries, data, site_url)
+    if resolution:
+        yield from moved.files(resolution).items()
+
+
+def _neighbour(page: links.Page, other: links.Page | None) -> tuple[str, str] | None:
+    """The link from ``page`` to the page before or after it, and its text (the other briefing's date)."""
+    if other is None:
+        return None
+    return links.relative(page.path, other.path), briefing_page.long_date(other.briefing)
+
+
+def _checked(outputs: Iterator[tuple[str, str]], report: Report) -> Iterator[tuple[str, str]]:
+    """The outputs unchanged, each briefing page checked on its way that no line of its transcript is lost."""
+    pages = {page.path: page for page in report.pages}
+    for path, text in outputs:
+        transcript = report.sources.get(path)
+        if transcript is not None:
+            lost = verify.lost_words(transcript.text, pages[path].briefing, text)
+            if lost:
+                report.problems.append(lost_problem(transcript, lost))
+        yield path, text
+
+
+def lost_problem(transcript: Transcript, lost: tuple[int, str]) -> Problem:
+    line, word = lost
+    return Problem(transcript.path, line, f"expected {word!r} in the page, got it lost")
+
+
+def _counted(outputs: Iterator[tuple[str, str]], progress: Progress | None) -> Iterator[tuple[str, str]]:
+    for count, output in enumerate(outputs, 1):
+        if progress:
+            progress("write", count, 0)
+        yield output
+
+
+def _same_day(report: Report) -> list[Problem]:
+    """A warning for each briefing whose page gets '-2', '-3' because an earlier one has the same date.
+
+    The pages' final dates (after source files correct them) are known only once the pages are collected.
+    """
+    by_date: dict[dt.date, list[links.Page]] = {}
+    for page in report.pages:
+        if page.briefing.date is not None:
+            by_date.setdefault(page.briefing.date, []).append(page)
+    found = []
+    for date, pages in sorted(by_date.items()):
+        if len(pages) < 2:
+            continue
+        names = ", ".join(report.sources[p.path].path for p in pages)
+        for page in pages[1:]:
+            found.append(Problem(
+                report.sources[page.path].path, page.briefing.title_line,
+                f"expected one briefing per date, got {len(pages)} on {date.isoformat()} ({names}); "
+                f"this one's page is {page.path}",
+                WARNING,
+            ))
+    return found

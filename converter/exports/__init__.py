@@ -1,0 +1,1 @@
+"""Exports: the JSON contract, the dataset and the feeds, each a pure function of the model."""
