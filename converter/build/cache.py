@@ -22,18 +22,18 @@ from converter.build.corpus import Transcript
 
 # Libraries whose behaviour shapes a conversion: a new version may change a page.
 _LIBRARIES = ("markdown", "pycountry", "pyyaml", "snowballstemmer")
-_PACKAGE = Path(__file__).resolve().parents[1]
+PACKAGE = Path(__file__).resolve().parents[1]
 _SUFFIX = ".pickle"
 
 
 @functools.cache
-def fingerprint() -> str:
+def fingerprint(package: Path = PACKAGE) -> str:
     """A hash of the converter: its Python version, its libraries' versions and every module's source."""
     digest = hashlib.sha256(f"python {sys.version_info[:2]}\n".encode())
     for name in _LIBRARIES:
         digest.update(f"{name} {importlib.metadata.version(name)}\n".encode())
-    for module in sorted(_PACKAGE.rglob("*.py")):
-        digest.update(module.relative_to(_PACKAGE).as_posix().encode() + b"\0" + module.read_bytes() + b"\0")
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

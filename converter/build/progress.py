@@ -37,7 +37,7 @@ class Progress:
             self.bar.update(done - self.bar.n)
             return
         step = done * _STEPS // total
-        if step > self.step:
+        if done and step > self.step:
             self.step = step
             self.say(f"briefings: {done:,} of {total:,} {_NAMES[stage]}")
 
