@@ -54,6 +54,7 @@ def test_an_edited_transcript_is_converted_again_and_only_it(corpus: Path, tmp_p
     cache, docs = tmp_path / "cache", tmp_path / "docs"
     first = build.build(corpus, docs, cache=cache)
     (edited,) = [p for p in corpus.glob("*.txt") if p.name.startswith("000")]
+    assert "Ukrainian settlement crisis" not in _page(docs, first, edited.name)
     text = edited.read_text(encoding="utf-8")
     assert "Ukrainian crisis" in text
     edited.write_text(text.replace("Ukrainian crisis", "Ukrainian settlement crisis"), encoding="utf-8")
