@@ -76,12 +76,12 @@ def _escape_by_regex(text: str) -> str:
 @settings(max_examples=500, deadline=None)
 @given(st.text(st.sampled_from(list("\\`*_{}[]()#+!|&<>\"'.-=12 aZ\n")) | st.characters()))
 def test_escape_equals_its_regex_definition(text: str) -> None:
-    assert render.escape(text) == _escape_by_regex(text)
+    assert page_markdown.escape(text) == _escape_by_regex(text)
 
 
 @pytest.mark.parametrize("text", [*INJECTIONS, "10. ten", "1) one", "-- dash", "= equals", "\\1. escaped"])
 def test_escape_of_each_injection_equals_its_regex_definition(text: str) -> None:
-    assert render.escape(text) == _escape_by_regex(text)
+    assert page_markdown.escape(text) == _escape_by_regex(text)
 
 
 @pytest.mark.parametrize("text", INJECTIONS)

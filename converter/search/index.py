@@ -51,7 +51,7 @@ TITLE_WEIGHT = 3
 TITLE_BONUS = 8
 MAX_IMPACT = 31
 
-# Markup of the rendered pages (converter/render.py), read with expressions: the structure is ours and fixed.
+# Markup of the rendered pages (converter/pages/briefing.py), read with expressions: the structure is ours and fixed.
 # <h2 class="statement supplied" id="ukrainian-crisis-update" ...>Title<a class="headerlink" ...>¶</a></h2>,
 # <div class="exchange follow-up" id="q6">, <p class="answer-more">...</p>, <p>...</p> (attributes in any order)
 _RE_BLOCK = re.compile(
