@@ -22,9 +22,9 @@ $(STAMP): pyproject.toml requirements.lock
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-## serve: serve the site on http://127.0.0.1:8000, converting again when corpus/ changes
+## serve: serve the site on http://127.0.0.1:8000, converting again and re-rendering the changed pages when corpus/ changes
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 ## test: set everything up (venv, packages, axe-core, Chromium), check the ledger is up to date, and run every test
 test: $(STAMP) chromium $(AXE)
@@ -52,4 +52,4 @@ chromium:
 	@test -x $(CHROMIUM) || sh .ci/install-chromium
 
 clean:
-	rm -rf site docs/briefings docs/speakers docs/topics docs/data docs/index.md docs/data.md docs/feed.xml docs/atom.xml
+	rm -rf site .cache/briefings docs/briefings docs/speakers docs/topics docs/data docs/index.md docs/data.md docs/feed.xml docs/atom.xml

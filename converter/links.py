@@ -95,6 +95,11 @@ def topic_path(topic_slug: str) -> str:
     return f"{TOPICS_DIR}/{topic_slug}.md"
 
 
+def topic_year_path(topic_slug: str, year: int | None) -> str:
+    """The page of one year of a topic with many mentions: ``topics/nato/2024.md``."""
+    return f"{TOPICS_DIR}/{topic_slug}/{year if year is not None else UNDATED}.md"
+
+
 def page_id(path: str) -> str:
     """A briefing's id in the dataset: ``2025-01-23`` (``-2`` for a second that day), ``undated/<name>``."""
     stem = path.removeprefix(f"{BRIEFINGS_DIR}/").removesuffix(".md")

@@ -268,3 +268,30 @@ def test_the_navigation_override_is_materials_template_plus_the_month_captions()
     body = lambda text: text.split("-#}", 1)[1]  # noqa: E731 - the header comments differ
     assert body(stripped) == body(theirs)
     assert f"> {listings.MONTHS_FROM}" in ours
+
+
+def test_a_topic_of_many_mentions_keeps_its_year_anchors_and_gives_each_year_a_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(listings, "TOPIC_YEARS_FROM", 2)
+    docs = tmp_path / "docs"
+    report = build.build(_corpus(tmp_path), docs)
+    assert report.errors == []
+    page = _read(docs, "topics/nato.md")
+    # The years' headings (and their anchors, which readers may have cited) stay, with the year's counts.
+    assert re.findall(r"^## (\d+) \{ #(year-\d+) \}$", page, flags=re.M) == [("2025", "year-2025"),
+                                                                           ("2024", "year-2024")]
+    assert "[1 mention in 1 briefing of 2025](nato/2025.md)" in page
+    assert "../briefings/" not in page  # the mentions moved to the years' pages
+    year = _read(docs, "topics/nato/2024.md")
+    assert _front(year)["title"] == "NATO in 2024"
+    assert "[All years of NATO](../nato.md)" in year
+    assert re.findall(r"\]\((\.\./\.\./briefings/[^)]+)\)", year) == [
+        "../../briefings/2024/2024-12-30.md", "../../briefings/2024/2024-12-30.md#nato-summit",
+        "../../briefings/2024/2024-12-30.md#q1",
+    ]
+    # Topics of few mentions are one page, as before; the years' pages go when the topic shrinks.
+    monkeypatch.setattr(listings, "TOPIC_YEARS_FROM", 150)
+    report = build.build(_corpus(tmp_path), docs)
+    assert "topics/nato/2024.md" in report.removed and not (docs / "topics/nato").exists()
+    assert "](../briefings/2024/2024-12-30.md#nato-summit)" in _read(docs, "topics/nato.md")

@@ -227,7 +227,7 @@ def render_all(
     years = [year for year in by_year if year is not None]
     span = (min(years), max(years)) if years else None
     for topic in index.topics:
-        yield topic.path, listing_pages.topic_page(topic, by_path, span)
+        yield from listing_pages.topic_pages(topic, by_path, span)
     yield from feeds.files(pages, site_url).items()
     entries = [dataset.Entry(page, (known.get(page.path) or sources.Source()).source_url,
                              (known.get(page.path) or sources.Source()).notes) for page in pages]

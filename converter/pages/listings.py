@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from converter import links, topics
@@ -215,28 +215,93 @@ def _excerpt(text: str, limit: int = 110) -> str:
     return words[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def topic_page(topic: topics.Topic, listings: Mapping[str, Listing], years: tuple[int, int] | None) -> str:
-    """``topics/<slug>.md``: how often the topic came up per year, then every mention, newest first."""
+# A topic page lists every mention, by year. Past this many mentions it keeps each year's heading (and its
+# anchor, which may have been cited) with the year's counts, and the year's mentions get a page of their own
+# (``topics/<slug>/<year>.md``): no page of the archive's most frequent topics grows past a few hundred kB.
+TOPIC_YEARS_FROM = 150
+
+
+def topic_pages(
+    topic: topics.Topic, listings: Mapping[str, Listing], years: tuple[int, int] | None
+) -> Iterator[tuple[str, str]]:
+    """The topic's page (``topics/<slug>.md``) and, for a topic of many mentions, a page per year."""
+    by_year: dict[int | None, list[topics.Item]] = {}
+    for item in topic.mentions:
+        by_year.setdefault(item.date.year if item.date else None, []).append(item)
+    split = len(topic.mentions) > TOPIC_YEARS_FROM
+    yield topic.path, topic_page(topic, listings, years, by_year if split else None)
+    if split:
+        for year, items in by_year.items():
+            yield links.topic_year_path(topic.slug, year), _topic_year_page(topic, year, items, listings)
+
+
+def _topic_group(topic: topics.Topic) -> str:
+    return {topics.AGENDA: "Recurring agenda item", topics.COUNTRY: "Country",
+            topics.ORGANISATION: "Organisation", topics.PLACE: "Place"}[topic.group]
+
+
+def _year_heading(year: int | None) -> str:
+    return f"## {year} {{ #year-{year} }}" if year is not None else "## Undated { #undated }"
+
+
+def topic_page(
+    topic: topics.Topic, listings: Mapping[str, Listing], years: tuple[int, int] | None,
+    by_year: Mapping[int | None, Sequence[topics.Item]] | None = None,
+) -> str:
+    """``topics/<slug>.md``: how often the topic came up per year, then every mention, newest first; or, given
+    ``by_year``, each year's counts and a link to the year's own page."""
     source = topic.path
-    group = {topics.AGENDA: "Recurring agenda item", topics.COUNTRY: "Country",
-             topics.ORGANISATION: "Organisation", topics.PLACE: "Place"}[topic.group]
     briefings = {item.page for item in topic.mentions}
     lines = [
         *front(topic.name, f"Every agenda item and question on {topic.name} in the briefings archive."),
         f"# {escape(topic.name)}",
         "",
-        f"{group} · {plural(len(topic.mentions), 'mention')} in {plural(len(briefings), 'briefing')} · "
+        f"{_topic_group(topic)} · {plural(len(topic.mentions), 'mention')} in {plural(len(briefings), 'briefing')} · "
         f"[All topics]({links.relative(source, links.TOPICS_DIR + '/index.md')})",
         "",
     ]
     if years:
         lines += [chart.chart(topic.per_year(), years[0], years[1], topic.name), ""]
+    if by_year is None:
+        lines += _mentions(topic.mentions, source, listings)
+        return "\n".join(lines) + "\n"
+    for year, items in by_year.items():
+        target = links.relative(source, links.topic_year_path(topic.slug, year))
+        label = f"{year}" if year is not None else "undated briefings"
+        count = len({item.page for item in items})
+        lines += ["", _year_heading(year), "",
+                  f"[{plural(len(items), 'mention')} in {plural(count, 'briefing')} of {label}]({target})"]
+    return "\n".join(lines) + "\n"
+
+
+def _topic_year_page(
+    topic: topics.Topic, year: int | None, items: Sequence[topics.Item], listings: Mapping[str, Listing]
+) -> str:
+    """``topics/<slug>/<year>.md``: the topic's mentions of one year, newest first."""
+    source = links.topic_year_path(topic.slug, year)
+    label = str(year) if year is not None else "undated briefings"
+    briefings = {item.page for item in items}
+    lines = [
+        *front(f"{topic.name} in {label}", f"Every agenda item and question on {topic.name} in {label}."),
+        f"# {escape(topic.name)} in {label}",
+        "",
+        f"{_topic_group(topic)} · {plural(len(items), 'mention')} in {plural(len(briefings), 'briefing')} · "
+        f"[All years of {escape(topic.name)}]({links.relative(source, topic.path)})",
+        "",
+    ]
+    lines += _mentions(items, source, listings)
+    return "\n".join(lines) + "\n"
+
+
+def _mentions(items: Iterable[topics.Item], source: str, listings: Mapping[str, Listing]) -> list[str]:
+    """Each mention under its year and its briefing, as links from the page at ``source`` to exact anchors."""
+    lines: list[str] = []
     page = year = None
-    for item in topic.mentions:
+    for item in items:
         item_year = item.date.year if item.date else None
         if item_year != year or page is None:
             year = item_year
-            lines += ["", f"## {year} {{ #year-{year} }}" if year is not None else "## Undated { #undated }", ""]
+            lines += ["", _year_heading(year), ""]
             page = None
         if item.page != page:
             page = item.page
@@ -251,4 +316,4 @@ def topic_page(topic: topics.Topic, listings: Mapping[str, Listing], years: tupl
             question = " ".join(p.text for p in item.exchange.question.paragraphs)
             lines.append(f"    - [Question {item.anchor.removeprefix('q')}]({target}): "
                          f"{escape(_excerpt(question))}")
-    return "\n".join(lines) + "\n"
+    return lines
