@@ -365,3 +365,11 @@ def test_a_zero_width_space_opening_every_line_keeps_the_model() -> None:
     text = _text("002_6419208406f8e03b")
     changed = "\n".join("\u200b" + line for line in text.split("\n"))
     assert _clean_titles(parse_text(changed, "t.txt")) == _clean_titles(_baseline("002_6419208406f8e03b"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("a \nÃ©â€™ðŸ˜\u00c2\u00a0éï¿½Ð\u0081’"))))
+def test_mojibake_search_finds_what_its_regex_finds(text: str) -> None:
+    """The search that skips to likely starts finds the same stretches as the regular expression alone."""
+    expected = [(m.start(), m.end()) for m in decoding._RE_MOJIBAKE.finditer(text)]
+    assert [(m.start(), m.end()) for m in decoding._mojibake_stretches(text)] == expected

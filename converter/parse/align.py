@@ -74,6 +74,9 @@ def place(body: Body, agenda: list[AgendaEntry], weights: Weights | None = None)
     # Read at each call, so that bench/sensitivity.py can move them.
     empty_cost, tie_break, question_weight = _EMPTY_ITEM_COST, _TIE_BREAK, _QUESTION_WEIGHT
     overlap = weights.overlap
+    # Per item: whether it is a statement, a Q&A topic or either (None); the unit of its heading, or -1.
+    kinds = [entry.kind for entry in agenda]
+    heading_at = [headed.get(item, -1) for item in range(n_items)]
 
     best: list[list[float]] = []
     back: list[list[int]] = []
@@ -112,10 +115,10 @@ def place(body: Body, agenda: list[AgendaEntry], weights: Weights | None = None)
                 value = _OVERFLOW_SCORE
             else:
                 item = j - 1
-                kind = agenda[item].kind
+                kind = kinds[item]
                 allowed = (
                     (heading_of is None or heading_of == item)
-                    and (item not in headed or u >= headed[item])
+                    and u >= heading_at[item]
                     and (kind is None or (kind is Kind.STATEMENT) is in_statements)
                 )
                 value = 0.0
@@ -140,8 +143,8 @@ def place(body: Body, agenda: list[AgendaEntry], weights: Weights | None = None)
                     ok, cost = True, 0.0
                     if j == overflow:
                         pass
-                    elif j - 1 in headed:
-                        ok = headed[j - 1] == u
+                    elif heading_at[j - 1] >= 0:
+                        ok = heading_at[j - 1] == u
                     elif not may_start_headless:
                         ok = False
                     else:

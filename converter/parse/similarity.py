@@ -10,7 +10,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from typing import cast
+from itertools import chain
 
 import snowballstemmer
 
@@ -25,31 +25,43 @@ STOP_WORDS: frozenset[str] = frozenset(
     whom why will with would you your yours s t de la el en los las del y""".split()
 )
 _STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
-# A word as the text has it -> its term (or None for a stop word or a single letter), per language. Every
-# transcript repeats most of its words, and stemming is the costly part; the memo is emptied when it reaches
-# _MAX_MEMO words, so that an archive's whole vocabulary (100,000 words and more) never piles up in memory.
-_MEMO: dict[str, dict[str, str | None]] = {}
+# Every ASCII byte that is no letter or digit: word tokens never span one, so a text's UTF-8 bytes split there
+# give chunks that hold whole words. An ASCII chunk is one word; any other chunk is read with _RE_WORD.
+_SEPARATORS = bytes(byte if chr(byte).isalnum() or byte >= 0x80 else 0x20 for byte in range(256))
+# A chunk -> its terms, per language. Every transcript repeats most of its words, and stemming is the costly
+# part; the memo is emptied when it reaches _MAX_MEMO chunks, so that an archive's whole vocabulary (100,000
+# words and more) never piles up in memory.
+_MEMO: dict[str, dict[bytes, tuple[str, ...]]] = {}
 _MAX_MEMO = 200_000
 
 
 def _term(word: str, language: str) -> str | None:
+    """The stemmed, case-folded word, or None for a stop word or a single letter."""
     word = word.casefold()
     if len(word) <= 1 or word in STOP_WORDS:
         return None
     return str(_STEMMERS.get(language, _STEMMERS["en"]).stemWord(word))
 
 
+def _chunk_terms(chunk: bytes, language: str) -> tuple[str, ...]:
+    words = [chunk.decode()] if chunk.isascii() else _RE_WORD.findall(chunk.decode("utf-8", "surrogatepass"))
+    return tuple(term for term in (_term(word, language) for word in words) if term is not None)
+
+
 def terms(text: str, language: str = "en") -> frozenset[str]:
-    """The distinct stemmed content words of ``text``."""
+    """The distinct stemmed content words of ``text``.
+
+    Each distinct chunk of the text (see _SEPARATORS) is looked up in the memo, so that only new words are
+    tokenised and stemmed: this runs on every line of every transcript.
+    """
     memo = _MEMO.get(language)
     if memo is None or len(memo) > _MAX_MEMO:
         memo = _MEMO[language] = {}
-    words = set(_RE_WORD.findall(text))
-    for word in words.difference(memo):
-        memo[word] = _term(word, language)
-    found = set(map(memo.__getitem__, words))
-    found.discard(None)
-    return frozenset(cast("set[str]", found))
+    # (A lone surrogate, which no decoded file holds, passes through as bytes of its own.)
+    chunks = set(text.encode("utf-8", "surrogatepass").translate(_SEPARATORS).split())
+    for chunk in chunks.difference(memo):
+        memo[chunk] = _chunk_terms(chunk, language)
+    return frozenset(chain.from_iterable(map(memo.__getitem__, chunks)))
 
 
 class _Table(dict[str, float]):
@@ -73,12 +85,16 @@ class Weights:
     def __init__(self, units: Iterable[frozenset[str]]) -> None:
         units = list(units)
         self._count = len(units)
-        self._frequency: Counter[str] = Counter(term for unit in units for term in unit)
+        self._frequency: Counter[str] = Counter(chain.from_iterable(units))
+        # One logarithm per frequency (1 to the number of units), not per term; 0 is a term that no unit
+        # holds (it is in a title only).
         count = self._count + 1
-        # A term that no unit holds (it is in a title only) has a frequency of 0.
-        self._idf = _Table({term: math.log(count / (n + 0.5)) for term, n in self._frequency.items()},
-                           math.log(count / 0.5))
-        self._squares = _Table({term: idf**2 for term, idf in self._idf.items()}, self._idf.unlisted**2)
+        by_frequency = [math.log(count / (n + 0.5)) for n in range(count)]
+        squares = [idf**2 for idf in by_frequency]
+        terms, frequencies = self._frequency.keys(), self._frequency.values()
+        self._idf = _Table(dict(zip(terms, map(by_frequency.__getitem__, frequencies), strict=True)),
+                           by_frequency[0])
+        self._squares = _Table(dict(zip(terms, map(squares.__getitem__, frequencies), strict=True)), squares[0])
         self._totals: dict[frozenset[str], float] = {}
         self._norms: dict[frozenset[str], float] = {}
 
