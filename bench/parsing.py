@@ -31,14 +31,17 @@ _RENDERERS = (("converter.render", "briefing_page"), ("converter.pages.briefing"
 STAGES = ("parse", "render", "parse+render")
 
 
-def child(corpus: Path) -> dict[str, Any]:
+def child(corpus: Path, blocked: list[str]) -> dict[str, Any]:
     """Parse every transcript of ``corpus``, then render every page; CPU and wall seconds of each stage.
 
     Runs in a process whose ``converter`` package is the code under test (``PYTHONPATH``); it imports
-    nothing else of this project.
+    nothing else of this project. ``blocked`` modules cannot be imported (as if not installed).
     """
     import importlib
     import time
+
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` raise ImportError
 
     from converter.parse import parse_file
 
@@ -64,6 +67,8 @@ def child(corpus: Path) -> dict[str, Any]:
     return {
         "files": len(paths), "bytes": size, "page_bytes": sum(len(page.encode()) for page in pages),
         "code": str(Path(importlib.import_module("converter").__file__ or "").parent),
+        # Which Snowball build stemmed: 'Stemmer' (PyStemmer, C) or 'snowballstemmer.…' (pure Python).
+        "stemmer": type(importlib.import_module("snowballstemmer").stemmer("english")).__module__,
         "parse": {"cpu": parse_cpu, "wall": parse_wall},
         "render": {"cpu": render_cpu, "wall": render_wall},
         "parse+render": {"cpu": parse_cpu + render_cpu, "wall": parse_wall + render_wall},
@@ -94,11 +99,12 @@ def _baseline_code(revision: str) -> tuple[str, Path]:
     return commit, folder
 
 
-def _run_child(code: Path, corpus: Path) -> dict[str, Any]:
+def _run_child(code: Path, corpus: Path, blocked: list[str]) -> dict[str, Any]:
     environment = {**os.environ, "PYTHONPATH": str(code), "PYTHONDONTWRITEBYTECODE": "1"}
+    blocks = [argument for name in blocked for argument in ("--block", name)]
     done = subprocess.run(
-        [sys.executable, "-P", str(Path(__file__).resolve()), "--child", str(corpus)], env=environment, check=True,
-        capture_output=True, text=True,
+        [sys.executable, "-P", str(Path(__file__).resolve()), "--child", str(corpus), *blocks], env=environment,
+        check=True, capture_output=True, text=True,
     )
     result: dict[str, Any] = json.loads(done.stdout)
     if Path(result["code"]).resolve() != (code / "converter").resolve():
@@ -116,7 +122,7 @@ def table(runs: dict[str, list[dict[str, Any]]], baseline: str) -> str:
     lines = [
         f"{first['files']} transcripts, {first['bytes'] / 1e6:.1f} MB; median of {len(runs[baseline])} rounds",
         "",
-        "| stage | clock | " + " | ".join(runs) + " | ratio |",
+        "| stage | clock | " + " | ".join(f"{name} ({runs[name][0]['stemmer']})" for name in runs) + " | ratio |",
         "| --- | --- | " + " | ".join("---:" for _ in runs) + " | ---: |",
     ]
     current = next(name for name in runs if name != baseline)
@@ -135,18 +141,23 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--baseline", default="main", help="the commit to compare with (default main)")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--baseline-without", default="Stemmer", metavar="MODULES",
+                        help="modules the baseline runs without, comma-separated (default: Stemmer, PyStemmer's "
+                             "module, which the project added after 2314eef); '' for none")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--block", action="append", default=[], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        json.dump(child(args.child), sys.stdout)
+        json.dump(child(args.child, args.block), sys.stdout)
         return
     corpus = _corpus(args.count, args.vocabulary, args.seed)
     commit, baseline_code = _baseline_code(args.baseline)
-    names = {f"baseline {commit}": baseline_code, "this tree": ROOT}
+    without = [name for name in args.baseline_without.split(",") if name]
+    names = {f"baseline {commit}": (baseline_code, without), "this tree": (ROOT, [])}
     runs: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
     for round_number in range(args.rounds):
-        for name, code in names.items():
-            runs[name].append(_run_child(code, corpus))
+        for name, (code, blocked) in names.items():
+            runs[name].append(_run_child(code, corpus, blocked))
             rate = _rate(runs[name][-1], "parse+render", "cpu")
             print(f"round {round_number + 1}: {name}: {rate:.2f} MB/s parse+render (CPU)", file=sys.stderr)
     OUT.mkdir(parents=True, exist_ok=True)

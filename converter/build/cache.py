@@ -21,7 +21,7 @@ from converter.build import sources
 from converter.build.corpus import Transcript
 
 # Libraries whose behaviour shapes a conversion: a new version may change a page.
-_LIBRARIES = ("markdown", "pycountry", "pyyaml", "snowballstemmer")
+_LIBRARIES = ("markdown", "pycountry", "pyyaml", "snowballstemmer", "PyStemmer")
 PACKAGE = Path(__file__).resolve().parents[1]
 _SUFFIX = ".pickle"
 
