@@ -100,6 +100,16 @@ def topic_year_path(topic_slug: str, year: int | None) -> str:
     return f"{TOPICS_DIR}/{topic_slug}/{year if year is not None else UNDATED}.md"
 
 
+def topic_feed_path(topic_slug: str) -> str:
+    """``topics/<slug>.xml``: the Atom feed of one topic, beside its page."""
+    return f"{TOPICS_DIR}/{topic_slug}.xml"
+
+
+def speaker_feed_path(name: str) -> str:
+    """``speakers/<slug>.xml``: the Atom feed of one speaker's briefings, beside their page."""
+    return f"{SPEAKERS_DIR}/{slug(name) or 'unknown'}.xml"
+
+
 def page_id(path: str) -> str:
     """A briefing's id in the dataset: ``2025-01-23`` (``-2`` for a second that day), ``undated/<name>``."""
     stem = path.removeprefix(f"{BRIEFINGS_DIR}/").removesuffix(".md")

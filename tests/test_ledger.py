@@ -249,3 +249,37 @@ def test_every_correction_at_once_in_a_strict_mkdocs_build(tmp_path: Path) -> No
     html = (build_site(corpus, work) / "briefings/2021/2021-01-28/index.html").read_text(encoding="utf-8")
     for anchor in ("q0a", "q1", "q4", "q6", "e-visas"):
         assert f'id="{anchor}"' in html
+
+
+def test_dataset_rows_keep_their_published_ids_after_a_correction(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    lock, _book = _publish(corpus, tmp_path)
+    build.build(corpus, tmp_path / "before", ledger_path=lock)
+    _edit(corpus, "Question: Sergey Lavrov said the following", INSERTED + "Question: Sergey Lavrov said the following")
+    _built(corpus, tmp_path, lock)
+
+    def rows(folder: Path) -> dict[str, str]:
+        lines = (folder / "data" / "qa.jsonl").read_text(encoding="utf-8").splitlines()
+        return {row["id"]: row["question"] for row in map(json.loads, lines)}
+
+    before, after = rows(tmp_path / "before"), rows(tmp_path / "docs")
+    assert {key: after[key] for key in before} == before
+    assert set(after) - set(before) == {"2021-01-28#q0a"}
+
+
+def test_a_deleted_transcript_fails_until_recorded_then_leaves_a_page_that_says_so(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    shutil.copy(SEEDS / "000_2020ac7f1ecb7824.txt", corpus)
+    lock, book = _publish(corpus, tmp_path)
+    (corpus / SEED.name).unlink()
+    report = _built(corpus, tmp_path, lock)
+    lost = [e for e in book.entries if e.page == PAGE]
+    assert sorted(str(p).split(": ")[2] for p in report.errors) == sorted(
+        f"briefings/2021/2021-01-28/#{entry.anchor}" for entry in lost)
+    assert main(["ledger", str(corpus), "--ledger", str(lock)]) == 0
+    report = _built(corpus, tmp_path, lock)
+    assert report.errors == []
+    gone = (tmp_path / "docs" / PAGE).read_text(encoding="utf-8")
+    assert "# This briefing was removed" in gone
+    for entry in lost:
+        assert f'<div class="anchor-note" id="{entry.anchor}" markdown>' in gone

@@ -16,13 +16,13 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from converter import ledger, links, speakers, topics
+from converter import ledger, links, repeats, speakers, stories, topics
 from converter.build import sources, verify
 from converter.build.cache import Cache, key
 from converter.build.corpus import Transcript, cacheable, convert, discover
 from converter.build.report import ERROR, WARNING, Problem, Report
 from converter.build.write import write_atomic, write_outputs
-from converter.exports import dataset, feeds
+from converter.exports import dataset, feeds, subject_feeds
 from converter.model import Briefing
 from converter.pages import briefing as briefing_page
 from converter.pages import listings as listing_pages
@@ -189,6 +189,9 @@ def render_all(
     known = known or {}
     aliases = resolution.aliases if resolution else {}
     index = topics.build(pages)
+    told = stories.build(index)
+    repeated = repeats.find(pages)
+    pages_by_path = {page.path: page for page in pages}
     for position, page in enumerate(pages):
         before = pages[position - 1] if position > 0 else None
         after = pages[position + 1] if position + 1 < len(pages) else None
@@ -205,6 +208,18 @@ def render_all(
         context = briefing_page.Context(
             page_id=links.page_id(page.path), topics=by_anchor, source_url=source.source_url,
             notes=source.notes, printed_date=source.printed_date, aliases=aliases.get(page.path, {}), path=page.path,
+            stories={
+                anchor: [briefing_page.StoryLinks(
+                    story.topic.name, _story_link(page.path, story.earlier, pages_by_path),
+                    _story_link(page.path, story.later, pages_by_path),
+                ) for story in found]
+                for anchor, found in told.get(page.path, {}).items()
+            },
+            repeats={
+                anchor: (_where(pages_by_path[r.first.page], r.first.anchor),
+                         links.relative(page.path, r.first.page, r.first.anchor), r.similarity)
+                for (path, anchor), r in repeated.items() if path == page.path
+            },
         )
         yield page.path, briefing_page.briefing_page(page.briefing, neighbours, context)
     listings = [listing_pages.Listing(page.path, page.briefing) for page in reversed(pages)]
@@ -229,13 +244,27 @@ def render_all(
     for topic in index.topics:
         yield from listing_pages.topic_pages(topic, by_path, span)
     yield from feeds.files(pages, site_url).items()
+    yield from subject_feeds.files(pages, index, site_url).items()
     entries = [dataset.Entry(page, (known.get(page.path) or sources.Source()).source_url,
                              (known.get(page.path) or sources.Source()).notes) for page in pages]
-    data = dataset.files(entries, index, site_url)
+    data = dataset.files(entries, index, site_url, repeated)
     yield from data.items()
     yield links.DATA_PAGE, dataset.schema_page(entries, data, site_url)
     if resolution:
         yield from moved.files(resolution).items()
+
+
+def _where(page: links.Page, anchor: str) -> str:
+    """'January 28, 2021, question 3': an exchange as a note names it."""
+    return f"{briefing_page.long_date(page.briefing)}, question {anchor.removeprefix('q')}"
+
+
+def _story_link(source: str, mention: stories.Mention | None, pages: dict[str, links.Page]
+                ) -> tuple[str, str] | None:
+    """(the briefing's date, the relative link to the item) for one side of a story."""
+    if mention is None:
+        return None
+    return briefing_page.long_date(pages[mention.page].briefing), links.relative(source, mention.page, mention.anchor)
 
 
 def _neighbour(page: links.Page, other: links.Page | None) -> tuple[str, str] | None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from converter import links
+from converter import links, repeats, stories
 from converter.model import Briefing, Exchange, Kind, Section, Turn
 from converter.topics import Index
 
@@ -25,6 +25,8 @@ ITEMS = f"{links.DATA_DIR}/items.csv"
 EXCHANGE = "exchange"
 # Separates the topics of one row in the CSV (topic slugs never hold it).
 TOPIC_SEPARATOR = ";"
+# Fields that hold lists: JSON lists in the JSONL files, joined by TOPIC_SEPARATOR in the CSV.
+LISTS = ("topics", "earlier", "later")
 
 # (field, meaning) of a row of items.csv, of qa.jsonl, and of the items inside briefings.jsonl.
 ITEM_FIELDS: tuple[tuple[str, str], ...] = (
@@ -41,6 +43,11 @@ ITEM_FIELDS: tuple[tuple[str, str], ...] = (
     ("title", "The agenda item's title; for an exchange, the title of its Q&A topic."),
     ("topics", "The topics the row is listed under: slugs of the pages `topics/<slug>/` "
                f"(a list in JSON, joined by `{TOPIC_SEPARATOR}` in the CSV)."),
+    ("earlier", "For an agenda item: where its stories were before, the id of the item on the same topic in the "
+                "nearest earlier briefing, one per story (a list in JSON, joined by `;` in the CSV)."),
+    ("later", "The same, in the nearest later briefing."),
+    ("repeats", "For an exchange whose answer largely repeats one given in an earlier briefing: the id of the "
+                "earliest such answer (`docs/dev/repeats.md`); empty otherwise."),
     ("question", "An exchange's question, paragraphs separated by a blank line."),
     ("outlet", "The outlet the question's label names (`Question (RIA Novosti):`), if any."),
     ("answer", "An exchange's answers; where several people answer, each answer opens with its label."),
@@ -87,8 +94,15 @@ def _answers(answers: Sequence[Turn]) -> str:
     return "\n\n".join(f"{turn.label}: {_text(turn.paragraphs)}".strip() for turn in answers)
 
 
+def _ids(told: stories.Stories, page: str, anchor: str, side: str) -> list[str]:
+    """The ids of one side of an item's stories, each once, in the order of its topics."""
+    found = (getattr(story, side) for story in told.get(page, {}).get(anchor, ()))
+    return list(dict.fromkeys(mention.id for mention in found if mention is not None))
+
+
 def _row(briefing: Briefing, page: links.Page, section: Section, exchange: Exchange | None, n: int,
-         topics: Index, site_url: str | None) -> dict[str, Any]:
+         topics: Index, site_url: str | None, told: stories.Stories,
+         repeated: Mapping[tuple[str, str], repeats.Repeat]) -> dict[str, Any]:
     anchor = exchange.anchor if exchange else section.anchor
     briefing_id = links.page_id(page.path)
     return {
@@ -101,6 +115,9 @@ def _row(briefing: Briefing, page: links.Page, section: Section, exchange: Excha
         "section": section.anchor,
         "title": section.title,
         "topics": [topic.slug for topic in topics.of(page.path, anchor)],
+        "earlier": _ids(told, page.path, anchor, "earlier"),
+        "later": _ids(told, page.path, anchor, "later"),
+        "repeats": repeated[(page.path, anchor)].first.id if (page.path, anchor) in repeated else "",
         "question": _text(exchange.question.paragraphs) if exchange else "",
         "outlet": (exchange.question.outlet or "") if exchange else "",
         "answer": _answers(exchange.answers) if exchange else "",
@@ -109,18 +126,22 @@ def _row(briefing: Briefing, page: links.Page, section: Section, exchange: Excha
     }
 
 
-def rows(entries: Sequence[Entry], topics: Index, site_url: str | None = None) -> list[dict[str, Any]]:
+def rows(entries: Sequence[Entry], topics: Index, site_url: str | None = None,
+         repeated: Mapping[tuple[str, str], repeats.Repeat] | None = None) -> list[dict[str, Any]]:
     """Every agenda item and every exchange, briefings oldest first, items in page order."""
     result = []
+    told = stories.build(topics)
+    if repeated is None:
+        repeated = repeats.find([entry.page for entry in entries])
     for entry in entries:
         briefing = entry.page.briefing
         number = 0
         for section in briefing.sections:
-            result.append(_row(briefing, entry.page, section, None, section.n, topics, site_url))
+            result.append(_row(briefing, entry.page, section, None, section.n, topics, site_url, told, repeated))
             for exchange in section.exchanges:
                 # Its position on the page: after a correction the ledger keeps published ids ('q5a' is new).
                 number += 1
-                result.append(_row(briefing, entry.page, section, exchange, number, topics, site_url))
+                result.append(_row(briefing, entry.page, section, exchange, number, topics, site_url, told, repeated))
     return result
 
 
@@ -152,9 +173,10 @@ def _jsonl(records: Sequence[dict[str, Any]]) -> str:
     return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
 
 
-def files(entries: Sequence[Entry], topics: Index, site_url: str | None = None) -> dict[str, str]:
-    """The three data files by their path in the docs folder."""
-    all_rows = rows(entries, topics, site_url)
+def files(entries: Sequence[Entry], topics: Index, site_url: str | None = None,
+          repeated: Mapping[tuple[str, str], repeats.Repeat] | None = None) -> dict[str, str]:
+    """The three data files by their path in the docs folder (``repeated``: :func:`repeats.find`, if made)."""
+    all_rows = rows(entries, topics, site_url, repeated)
     by_briefing: dict[str, list[dict[str, Any]]] = {}
     for row in all_rows:
         by_briefing.setdefault(row["briefing"], []).append(row)
@@ -163,7 +185,7 @@ def files(entries: Sequence[Entry], topics: Index, site_url: str | None = None) 
     writer = csv.DictWriter(buffer, fieldnames=[name for name, _ in ITEM_FIELDS], lineterminator="\n")
     writer.writeheader()
     for row in all_rows:
-        writer.writerow({**row, "topics": TOPIC_SEPARATOR.join(row["topics"])})
+        writer.writerow({**row, **{key: TOPIC_SEPARATOR.join(row[key]) for key in LISTS}})
     return {
         BRIEFINGS: _jsonl(briefings),
         QA: _jsonl([row for row in all_rows if row["kind"] == EXCHANGE]),

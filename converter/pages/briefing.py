@@ -32,6 +32,15 @@ class Neighbours:
 
 
 @dataclass(frozen=True)
+class StoryLinks:
+    """One story of an agenda item (converter/stories.py): its topic, and (date, relative link) before and after."""
+
+    name: str
+    earlier: tuple[str, str] | None
+    later: tuple[str, str] | None
+
+
+@dataclass(frozen=True)
 class Context:
     """What a briefing page knows from the rest of the corpus: its id, its items' topics, its source file.
 
@@ -48,6 +57,9 @@ class Context:
     # Published ids that lead here now (converter/ledger.py), by the anchor they stand before.
     aliases: Mapping[str, Sequence[ledger.Alias]] = field(default_factory=dict)
     path: str = ""  # the page's own path in the docs folder, for links in the aliases' notes
+    stories: Mapping[str, Sequence[StoryLinks]] = field(default_factory=dict)  # by the anchor of an agenda item
+    # Exchanges whose answer repeats an earlier one (converter/repeats.py): anchor -> (where, link, similarity).
+    repeats: Mapping[str, tuple[str, str, float]] = field(default_factory=dict)
 
 
 def front_matter(briefing: Briefing, context: Context | None = None) -> str:
@@ -119,6 +131,28 @@ def aliases(anchor: str, context: Context) -> list[str]:
     return blocks
 
 
+def _stories(anchor: str, context: Context) -> list[str]:
+    """'Ukraine: ← January 28, 2021 · March 3, 2025 →' under an agenda item, one line per story."""
+    lines = []
+    for story in context.stories.get(anchor, ()):
+        earlier = (f"[← {escape(story.earlier[0])}]({story.earlier[1]}){{ .story-earlier }}" if story.earlier
+                   else "first in the archive")
+        later = (f"[{escape(story.later[0])} →]({story.later[1]}){{ .story-later }}" if story.later
+                 else "latest in the archive")
+        lines.append(f"Story of {escape(story.name)}: {earlier} · {later}\n{{: .story }}")
+    return lines
+
+
+def _repeat(anchor: str, context: Context) -> list[str]:
+    """'This answer largely repeats one first given on …' under an answer that does, linking the first."""
+    found = context.repeats.get(anchor)
+    if found is None:
+        return []
+    where, link, similarity = found
+    return [f"This answer largely repeats one first given on [{escape(where)}]({link}) "
+            f"({round(similarity * 100)}% of their three-word phrases in common).\n{{: .repeat }}"]
+
+
 def _exchange(exchange: Exchange, context: Context | None = None) -> list[str]:
     """One question with its answers in one element whose id is the exchange's anchor (md_in_html)."""
     classes = "exchange follow-up" if exchange.follow_up else "exchange"
@@ -127,6 +161,7 @@ def _exchange(exchange: Exchange, context: Context | None = None) -> list[str]:
     blocks.extend(_turn(exchange.question, "question", exchange.anchor))
     for answer in exchange.answers:
         blocks.extend(_turn(answer, "answer"))
+    blocks.extend(_repeat(exchange.anchor, context or Context()))
     blocks.extend(_topics(exchange.anchor, context or Context()))
     blocks.append("</div>")
     return blocks
@@ -140,6 +175,7 @@ def _section(section: Section, level: int, context: Context | None = None) -> li
     blocks = aliases(section.anchor, context)
     blocks.append(f"{'#' * level} {escape(section.title)} {{ #{section.anchor} {classes} }}")
     blocks.extend(_topics(section.anchor, context))
+    blocks.extend(_stories(section.anchor, context))
     blocks.extend(_paragraphs(section.paragraphs))
     for exchange in section.exchanges:
         blocks.extend(_exchange(exchange, context))

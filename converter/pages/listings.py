@@ -175,7 +175,10 @@ def speaker_page(name: str, listings: Sequence[Listing], aliases: Sequence[str] 
     others = [alias for alias in aliases if alias != name]
     if others:
         lines += ["Transcripts also name them " + ", ".join(f"*{escape(a)}*" for a in others) + ".", ""]
-    lines += [f"[All speakers]({links.relative(source, links.SPEAKERS_DIR + '/index.md')})", ""]
+    feed = links.relative(source, links.speaker_feed_path(name))
+    lines += [f"[All speakers]({links.relative(source, links.SPEAKERS_DIR + '/index.md')}) · "
+              f"[Subscribe to their briefings (Atom feed)]({feed})"
+              '{ .subject-feed type="application/atom+xml" }', ""]
     year = None
     for item in ordered:
         item_year = item.briefing.date.year if item.briefing.date else None
@@ -258,6 +261,9 @@ def topic_page(
         "",
         f"{_topic_group(topic)} · {plural(len(topic.mentions), 'mention')} in {plural(len(briefings), 'briefing')} · "
         f"[All topics]({links.relative(source, links.TOPICS_DIR + '/index.md')})",
+        "",
+        f"[Subscribe to this topic (Atom feed)]({links.relative(source, links.topic_feed_path(topic.slug))})"
+        '{ .subject-feed type="application/atom+xml" }',
         "",
     ]
     if years:
