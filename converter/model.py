@@ -105,6 +105,8 @@ class Briefing:
     qa_divider_line: int | None = field(compare=False)
     boilerplate_lines: tuple[int, ...] = field(compare=False)
     diagnostics: tuple[Diagnostic, ...] = field(compare=False, default=())
+    # The Q&A divider as the transcript words it ('Excerpts from answers to media questions'), None if it has none.
+    qa_heading: str | None = None
 
     @property
     def exchanges(self) -> tuple[Exchange, ...]:

@@ -453,16 +453,29 @@ def test_the_lost_word_check_reads_the_page_as_html_so_markup_loses_text() -> No
     assert _lost(text, ("Russian &lt;x&gt; law", "Russian <x> law")) == (5, "x")
 
 
-def test_the_toc_divider_in_other_words_is_listed_as_removed() -> None:
+def test_the_toc_divider_in_other_words_is_printed_as_written() -> None:
+    # Issue 14, family 5: the page heads its Q&A part with the transcript's own wording of the divider.
     text = (SEEDS / "002_6419208406f8e03b.txt").read_text(encoding="utf-8")
-    changed = text.replace("Answers to media questions:", "From answers to media questions:", 1)
+    changed = text.replace("Answers to media questions:", "12. Excerpts from answers to media questions:", 1)
     briefing = parse_text(changed, "x.txt")
+    page = render.briefing_page(briefing)
     assert _lost(changed) is None
-    removed = verify.removed_lines(Path("x.txt"), changed, briefing)
-    assert ("x.txt", 25, "From answers to media questions:") in removed
-    assert ("x.txt", 25, "Answers to media questions:") not in verify.removed_lines(
-        Path("x.txt"), text, parse_text(text, "x.txt")
-    )
+    assert "## Excerpts from answers to media questions { #answers-to-media-questions }" in page
+    assert "**[Excerpts from answers to media questions](#answers-to-media-questions)**" in page
+    assert all(line != 25 for _, line, _ in verify.removed_lines(Path("x.txt"), changed, briefing))
+
+
+def test_a_toc_divider_that_heads_no_topic_is_listed_as_removed() -> None:
+    text = dedent("""\
+        Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025
+        1. Arctic shipping
+        2. From answers to media questions:
+        Arctic shipping
+        Ice-class tankers sailed the Arctic route.
+        """)
+    briefing = parse_text(text, "x.txt")
+    assert _lost(text) is None
+    assert verify.removed_lines(Path("x.txt"), text, briefing) == [("x.txt", 3, "2. From answers to media questions:")]
 
 
 def test_check_show_removed_lists_boilerplate_on_stdout(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import textwrap
 
 import pytest
 
+from converter import render, verify
 from converter.model import Kind
 from converter.parse import parse_text
 from converter.parse.front import read_title
@@ -187,3 +188,69 @@ def test_a_repost_publication_stamp_is_not_the_briefing_date() -> None:
     briefing = parse_text(text + "- Arctic\nArctic\nIce.\n", "t.txt")
     assert briefing.date == dt.date(2022, 8, 31)
     assert briefing.boilerplate_lines == (1,)
+
+
+def test_a_repeated_agenda_title_keeps_the_agenda_going_and_gets_its_own_anchor() -> None:
+    # Issue 14, family 2: a statement and two Q&A topics named alike.
+    text = textwrap.dedent("""\
+        Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025
+        1. Arctic shipping
+        Answers to media questions:
+        1. Arctic shipping
+        2. Baltic fisheries
+        3. Arctic shipping
+        Arctic shipping
+        Ice-class tankers sailed the Arctic route.
+        Question: How many tankers sailed the Arctic route?
+        Maria Zakharova: Forty tankers sailed the Arctic route.
+        Question: What about Baltic fisheries?
+        Maria Zakharova: Baltic cod quotas were cut.
+        Question: Back to the Arctic: will the shipping route stay open in winter?
+        Maria Zakharova: Icebreakers keep the Arctic route open.
+        """)
+    briefing = parse_text(text, "t.txt")
+    assert [(s.title, s.kind, s.anchor) for s in briefing.sections] == [
+        ("Arctic shipping", Kind.STATEMENT, "arctic-shipping"),
+        ("Arctic shipping", Kind.QA, "arctic-shipping-2"),
+        ("Baltic fisheries", Kind.QA, "baltic-fisheries"),
+        ("Arctic shipping", Kind.QA, "arctic-shipping-3"),
+    ]
+    assert [len(s.exchanges) for s in briefing.sections] == [0, 1, 1, 1]
+    assert briefing.intro == ()
+
+
+@pytest.mark.parametrize("marker", ["3. ", "9. ", "- ", ""])
+@pytest.mark.parametrize("divider", ["Excerpts from answers to media questions:", "From answers to questions:"])
+def test_a_numbered_divider_is_the_divider_and_the_page_prints_its_words(marker: str, divider: str) -> None:
+    # Issue 14, family 5: older mid.ru agendas number the divider as an item, then number the topics from 1.
+    toc = f"1. Arctic shipping\n2. Black Sea grain\n{marker}{divider}\n1. Baltic fisheries\n"
+    text = "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025\n" + toc
+    text += textwrap.dedent(BODY)
+    briefing = parse_text(text, "t.txt")
+    assert [(item.n, item.title, item.kind) for item in briefing.agenda] == [
+        (1, "Arctic shipping", Kind.STATEMENT), (2, "Black Sea grain", Kind.STATEMENT),
+        (3, "Baltic fisheries", Kind.QA),
+    ]
+    page = render.briefing_page(briefing)
+    assert f"## {divider.rstrip(':')} {{ #answers-to-media-questions }}" in page
+    assert verify.lost_words(text, briefing, page) is None
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "and the talks went on in Geneva, as was agreed by the",
+        "The talks went on in Geneva, as was agreed by the",
+        "…ment of the Syrian settlement",
+    ],
+)
+def test_a_cut_off_fragment_is_neither_a_toc_entry_nor_a_heading(fragment: str) -> None:
+    # Issue 14, family 6: a copy cut mid-section puts a paragraph's broken end before the first heading.
+    title = "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025\n"
+    with_toc = parse_text(title + f"Table of contents\nArctic shipping\n{fragment}\nArctic shipping\nIce.\n", "t.txt")
+    assert [item.title for item in with_toc.agenda] == ["Arctic shipping"]
+    assert [p.text for p in with_toc.intro] == [fragment]
+    assert with_toc.sections[0].heading_line == 5
+    body = f"Arctic shipping\nIce-class tankers.\n{fragment}\nBaltic fisheries\nCod.\n"
+    without_toc = parse_text(title + body, "t.txt")
+    assert [s.title for s in without_toc.sections] == ["Arctic shipping", "Baltic fisheries"]

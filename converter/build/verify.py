@@ -7,9 +7,9 @@ check``) :func:`lost_words` renders the page with the site's own Markdown extens
 Each line's words must stand in the page as one unbroken run, after the previous line's run: a word dropped
 from a sentence, or a short line whose words occur elsewhere, is caught, not only a word that is nowhere.
 The title line and the table of contents are lines like the others (the agenda's numbers and bullets, which
-become list markup, excepted), but for a table of contents' Q&A divider in other words than the page's
-('From answers to media questions:'): the page prints its own heading there, so that divider counts as
-removed, like the body's, and ``briefings check --show-removed`` lists it.
+become list markup, excepted); the page prints a table of contents' Q&A divider in its own words
+('12. Excerpts from answers to media questions:'), but for one that heads no Q&A topic at all, which counts as
+removed, like the body's divider, and ``briefings check --show-removed`` lists it.
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from pathlib import Path
 
 import markdown
 
-from converter.model import Briefing
-from converter.pages.briefing import QA_HEADING
+from converter.model import Briefing, Kind
 from converter.parse import vocabulary
 from converter.parse.normalize import Line, clean, lines_of, match_key
 
@@ -31,7 +30,6 @@ _RE_WORD = re.compile(r"\w+")
 # The number or bullet of an agenda line: '1. ', '12) ', '- ', '• '.
 _RE_LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[-–•·*])\s+")
 _RE_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-_PAGE_QA_HEADING = match_key(QA_HEADING)
 
 
 class _Text(HTMLParser):
@@ -136,12 +134,14 @@ def _longest_prefix(words: list[str], run: list[str], start: int) -> int:
 
 
 def removed(lines: list[Line], briefing: Briefing) -> list[int]:
-    """The lines the page leaves out: the boilerplate, and a table of contents' Q&A divider in other words than
-    the page's own heading (briefing.QA_HEADING)."""
+    """The lines the page leaves out: the boilerplate, and a table of contents' Q&A divider where the page has no
+    Q&A part to head with it."""
     first, last = briefing.agenda_lines or (0, -1)
+    if any(section.kind is Kind.QA for section in briefing.sections):
+        return list(briefing.boilerplate_lines)
     dividers = {
         line.number for line in lines[max(first - 1, 0) : last]
-        if match_key(line.text) in vocabulary.QA_DIVIDERS and match_key(line.text) != _PAGE_QA_HEADING
+        if match_key(_RE_LIST_MARKER.sub("", line.text)) in vocabulary.QA_DIVIDERS
     }
     return sorted(dividers.union(briefing.boilerplate_lines))
 

@@ -182,14 +182,19 @@ def _section(section: Section, level: int, context: Context | None = None) -> li
     return blocks
 
 
-def _agenda(sections: Sequence[Section]) -> list[str]:
+def qa_heading(briefing: Briefing) -> str:
+    """The heading of the Q&A part: the transcript's own divider wording, else the usual one."""
+    return briefing.qa_heading or QA_HEADING
+
+
+def _agenda(sections: Sequence[Section], heading: str = QA_HEADING) -> list[str]:
     blocks = ["## Agenda { #agenda }"]
     statements = [s for s in sections if s.kind is Kind.STATEMENT]
     questions = [s for s in sections if s.kind is Kind.QA and s.anchor != QA_ANCHOR]
     if statements:
         blocks.append("\n".join(f"{i}. [{escape(s.title)}](#{s.anchor})" for i, s in enumerate(statements, 1)))
     if questions or any(s.anchor == QA_ANCHOR for s in sections):
-        blocks.append(f"**[{QA_HEADING}](#{QA_ANCHOR})**")
+        blocks.append(f"**[{escape(heading)}](#{QA_ANCHOR})**")
     if questions:
         blocks.append("\n".join(f"{i}. [{escape(s.title)}](#{s.anchor})" for i, s in enumerate(questions, 1)))
     return blocks
@@ -231,7 +236,7 @@ def briefing_page(briefing: Briefing, neighbours: Neighbours = Neighbours(), con
     """The Markdown page of one briefing: front matter, metadata, agenda, every section with its anchors."""
     context = context or Context()
     blocks = [f"# {escape(briefing.title)}", *_metadata(briefing, neighbours, context), *aliases("agenda", context),
-              *_agenda(briefing.sections)]
+              *_agenda(briefing.sections, qa_heading(briefing))]
     if briefing.intro:
         blocks.extend(aliases("introduction", context))
         blocks.append("## Introduction { #introduction }")
@@ -244,7 +249,7 @@ def briefing_page(briefing: Briefing, neighbours: Neighbours = Neighbours(), con
             qa_open = True
             continue
         if section.kind is Kind.QA and not qa_open:
-            blocks.append(f"## {QA_HEADING} {{ #{QA_ANCHOR} }}")
+            blocks.append(f"## {escape(qa_heading(briefing))} {{ #{QA_ANCHOR} }}")
             qa_open = True
         blocks.extend(_section(section, 3 if qa_open else 2, context))
     return front_matter(briefing, context) + "\n" + "\n\n".join(blocks) + "\n"

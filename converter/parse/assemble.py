@@ -143,6 +143,8 @@ def build(
         number for number, role in body.roles.items() if role in (LineRole.BOILERPLATE, LineRole.SEPARATOR)
     )
     info = front.info
+    # The page prints the Q&A divider as the transcript words it: the TOC's, else the body's.
+    qa_heading = front.qa_divider or body.qa_divider
     diagnostics: list[Diagnostic] = [*front.diagnostics, *body.diagnostics, *placement.diagnostics]
     return Briefing(
         source=source,
@@ -164,4 +166,5 @@ def build(
         qa_divider_line=body.qa_divider_line,
         boilerplate_lines=tuple(sorted(boilerplate)),
         diagnostics=tuple(sorted(diagnostics)),
+        qa_heading=qa_heading,
     )

@@ -13,7 +13,7 @@ from converter import speakers
 from converter.errors import Diagnostic
 from converter.model import Kind
 from converter.parse import vocabulary
-from converter.parse.front import AgendaEntry, Front
+from converter.parse.front import AgendaEntry, Front, is_fragment
 from converter.parse.normalize import Line, match_key
 from converter.parse.similarity import STOP_WORDS, terms
 
@@ -70,6 +70,8 @@ class Body:
     language: str = "en"
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The body's Q&A divider as printed, less its colon.
+    qa_divider: str | None = None
 
 
 def speaker_label(line: Line, briefing_speaker: str | None) -> tuple[LineRole, str, str] | None:
@@ -118,6 +120,7 @@ def classify(lines: list[Line], front: Front, agenda: list[AgendaEntry], drop_re
     diagnostics: list[Diagnostic] = []
     seen: dict[str, int] = {}
     divider: int | None = None
+    divider_text: str | None = None
     for line in lines:
         key = match_key(line.text)
         if line.blank:
@@ -130,7 +133,7 @@ def classify(lines: list[Line], front: Front, agenda: list[AgendaEntry], drop_re
             roles[line.number] = LineRole.BOILERPLATE
         elif key in vocabulary.QA_DIVIDERS and divider is None:
             roles[line.number] = LineRole.BOILERPLATE
-            divider = line.number
+            divider, divider_text = line.number, line.text.rstrip(" :")
         elif line.number in headings:
             roles[line.number] = LineRole.HEADING
         elif drop_repeats and (repeated := _repeats(line, seen)) is not None:
@@ -161,7 +164,7 @@ def classify(lines: list[Line], front: Front, agenda: list[AgendaEntry], drop_re
             unit.words = terms(" ".join(texts), language)
     has_separators = any(role is LineRole.SEPARATOR for role in roles.values())
     qa_index = next((i for i, unit in enumerate(units) if unit.first >= qa_start), len(units))
-    return Body(roles, units, qa_index, divider, has_separators, language, labels, diagnostics)
+    return Body(roles, units, qa_index, divider, has_separators, language, labels, diagnostics, divider_text)
 
 
 def _repeats(line: Line, seen: dict[str, int]) -> int | None:
@@ -198,6 +201,8 @@ def is_heading(line: Line, briefing_speaker: str | None) -> bool:
         and (text[0].isupper() or text[0].isdigit())
         and match_key(text) not in vocabulary.QA_DIVIDERS
         and speaker_label(line, briefing_speaker) is None
+        # A copy cut mid-section runs a paragraph's broken end into the next heading (truncated/ fixtures).
+        and not is_fragment(text)
     )
 
 

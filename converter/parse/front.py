@@ -60,6 +60,8 @@ class Front:
     boilerplate: set[int] = field(default_factory=set)
     stamp_date: tuple[dt.date, int] | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The TOC's Q&A divider as printed, less its number and colon ('Excerpts from answers to media questions').
+    qa_divider: str | None = None
 
 
 def title_opening(text: str) -> str | None:
@@ -161,11 +163,21 @@ def is_front_furniture(line: Line) -> bool:
 
 
 def looks_like_title(text: str) -> bool:
-    """Whether an unmarked line can be an agenda title: short, and not a sentence or a Q&A label."""
+    """Whether an unmarked line can be an agenda title: short, and not a sentence, a fragment or a Q&A label."""
     return (
         0 < len(text) <= _MAX_TITLE
         and text[-1] not in ".!?;"
         and not vocabulary.RE_QUESTION.match(text)
+        and not is_fragment(text)
+    )
+
+
+def is_fragment(text: str) -> bool:
+    """Whether a line is a sentence cut off at either end: it opens in lower case or with an ellipsis, or stops
+    on a word no title ends on ('… as was agreed by the'), as page copies cut mid-section print them."""
+    words = text.split()
+    return bool(vocabulary.RE_FRAGMENT_START.match(text)) or (
+        len(words) > 1 and words[-1].casefold() in vocabulary.FRAGMENT_END_WORDS
     )
 
 
@@ -208,9 +220,16 @@ def _note_stamp(line: Line, front: Front) -> None:
         front.stamp_date = (stamp, line.number)
 
 
+def _entry_follows(lines: list[Line], position: int, unmarked: bool) -> bool:
+    """Whether the next non-blank line from ``position`` can be a TOC entry (numbered, bulleted, or a title)."""
+    line = next((line for line in lines[position:] if not line.blank), None)
+    return line is not None and _agenda_entry(line, unmarked) is not None
+
+
 def _read_agenda(lines: list[Line], position: int, front: Front, unmarked: bool) -> int:
     """Read the TOC from ``position``; returns where the body starts."""
     kind: Kind | None = None
+    divider: str | None = None
     first = last = None
     entries: list[AgendaEntry] = []
     keys: set[str] = set()
@@ -232,9 +251,11 @@ def _read_agenda(lines: list[Line], position: int, front: Front, unmarked: bool)
         if is_divider:
             if kind is Kind.QA:
                 break
-            kind, marked = Kind.QA, None
-        elif match_key(title) in keys:
-            break  # the body's first heading repeats the first entry: an unmarked TOC ends here
+            kind, marked, divider = Kind.QA, None, clean(title).rstrip(" :")
+        elif match_key(title) in keys and not _entry_follows(lines, position + 1, unmarked or kind is Kind.QA):
+            # A title printed again is the body's first heading when its text follows it; followed by another
+            # entry it is a second item of one title (a statement and a Q&A topic 'Situation in Syria').
+            break
         else:
             if marked is not None and marked != is_marked:
                 break
@@ -250,6 +271,7 @@ def _read_agenda(lines: list[Line], position: int, front: Front, unmarked: bool)
         entries = [AgendaEntry(e.title, e.kind or Kind.STATEMENT, e.line) for e in entries]
     front.agenda = entries
     front.agenda_lines = (first, last)
+    front.qa_divider = divider
     return next(i for i, line in enumerate(lines) if line.number == last) + 1
 
 

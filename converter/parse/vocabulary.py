@@ -65,6 +65,15 @@ RE_HEADING_OPENER = re.compile(
 )
 # How a sentence ends; a line that ends otherwise may be a heading, or a file cut short.
 SENTENCE_END = frozenset('.!?…"”»)]’\'')
+# Words no heading or agenda title ends on: a line that stops on one is a sentence cut off mid-way, as page
+# copies cut mid-section print them ('… as was agreed by the'; tests/fixtures/truncated/).
+FRAGMENT_END_WORDS: frozenset[str] = frozenset(
+    """a an the of to in on at by for from into with and or but nor as than that which whose whom is are was were
+    be been has have had will would shall its their our his her this these those
+    de del la el los las un una y o en por con para al que su sus""".split()
+)
+# How a cut-off line opens: in lower case, or with an ellipsis ('and the European Commission …', '…ment of').
+RE_FRAGMENT_START = re.compile(r"^(?:[a-zà-ÿ]|\.\.\.|…)")
 
 # A mid.ru language switcher: '• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1' or 'en-GB1 ru-RU1'.
 RE_LANGUAGE_CODES = re.compile(r"^(?:[•·*]\s*)?(?:[a-z]{2}-[A-Z]{2}\d*\s*)+$")
