@@ -107,6 +107,10 @@ class Briefing:
     diagnostics: tuple[Diagnostic, ...] = field(compare=False, default=())
     # The Q&A divider as the transcript words it ('Excerpts from answers to media questions'), None if it has none.
     qa_heading: str | None = None
+    # The speaker's name as the title prints it ('María Zajárova'); ``speaker`` is the canonical name.
+    speaker_as_printed: str | None = None
+    # The event the title names ('on the sidelines of the St Petersburg International Economic Forum').
+    occasion: str | None = None
 
     @property
     def exchanges(self) -> tuple[Exchange, ...]:

@@ -3,7 +3,8 @@
 Every fixture ``tests/fixtures/**/<name>.txt`` is parsed; where ``<name>.gold.yaml`` exists (the two seeds,
 annotated by hand for the project, and one short synthetic transcript per layout variant in
 ``tests/fixtures/<layout>/``) the parse must reproduce it exactly. Optional gold keys (``layout``,
-``language``, ``agenda``, ``intro``, ``diagnostics``, a question's ``outlet``) are compared where given;
+``language``, ``agenda``, ``intro``, ``occasion``, ``speaker_as_printed``, ``diagnostics``, a question's
+``outlet``) are compared where given;
 ``diagnostics`` defaults to none. ``<name>.json`` and ``<name>.md`` hold the expected contract and page
 (regenerate them with ``pytest --update-golden`` and review the diff).
 """
@@ -47,7 +48,7 @@ def test_seeds_and_layout_variants_have_gold_annotations() -> None:
     assert {p.parent.name for p in GOLD} >= {"seeds", "midru", "plain", "repost", "spanish", "truncated"}
 
 
-@pytest.mark.parametrize("key", ["layout", "language", "intro"])
+@pytest.mark.parametrize("key", ["layout", "language", "intro", "occasion", "speaker_as_printed"])
 def test_optional_metadata_matches_gold(gold_pair: tuple[dict[str, Any], dict[str, Any]], key: str) -> None:
     gold, parsed = gold_pair
     if key not in gold:

@@ -59,9 +59,8 @@ TITLES = [
     (
         "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, St Petersburg, on the sidelines of the "
         "St Petersburg International Economic Forum, June 15, 2023",
-        ("Maria Zakharova", "Foreign Ministry Spokeswoman",
-         "St Petersburg, on the sidelines of the St Petersburg International Economic Forum",
-         dt.date(2023, 6, 15), "en"),
+        # The occasion is no part of the place (issue 14, family 4): see TITLES_WITH_OCCASIONS.
+        ("Maria Zakharova", "Foreign Ministry Spokeswoman", "St Petersburg", dt.date(2023, 6, 15), "en"),
     ),
     (
         "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow,May 13, 2021",
@@ -95,6 +94,82 @@ TITLES = [
 def test_title_wordings(title: str, expected: tuple[object, ...]) -> None:
     info = read_title(title)
     assert (info.speaker, info.speaker_title, info.place, info.date, info.language) == expected
+
+
+# Issue 14, families 3 and 4: (speaker, as printed, speaker title, place, occasion).
+TITLES_WITH_OCCASIONS = [
+    (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova on the sidelines of the St Petersburg "
+        "International Economic Forum, St Petersburg, June 6, 2024",
+        ("Maria Zakharova", "Maria Zakharova", "Foreign Ministry Spokeswoman", "St Petersburg",
+         "on the sidelines of the St Petersburg International Economic Forum"),
+    ),
+    (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova at the Russia - Islamic World: KazanForum, "
+        "Kazan, May 15, 2025",
+        ("Maria Zakharova", "Maria Zakharova", "Foreign Ministry Spokeswoman", "Kazan",
+         "at the Russia - Islamic World: KazanForum"),
+    ),
+    (
+        "Briefing by Deputy Foreign Ministry Spokesman Ivan Petrov during the Eastern Economic Forum, Vladivostok, "
+        "September 5, 2024",
+        ("Ivan Petrov", "Ivan Petrov", "Deputy Foreign Ministry Spokesman", "Vladivostok",
+         "during the Eastern Economic Forum"),
+    ),
+    (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, St Petersburg, on the sidelines of the "
+        "St Petersburg International Economic Forum, June 15, 2023",
+        ("Maria Zakharova", "Maria Zakharova", "Foreign Ministry Spokeswoman", "St Petersburg",
+         "on the sidelines of the St Petersburg International Economic Forum"),
+    ),
+    (
+        "Briefing by Director of the Information and Press Department at the Foreign Ministry Maria Zakharova, "
+        "Moscow, May 5, 2016",
+        ("Maria Zakharova", "Maria Zakharova", "Director of the Information and Press Department at the Foreign "
+         "Ministry", "Moscow", None),
+    ),
+    (
+        "Rueda de prensa de la portavoz del Ministerio de Asuntos Exteriores de Rusia, María Zajárova, en el marco "
+        "del Foro Económico Oriental, Vladivostok, 5 de septiembre de 2024",
+        ("Maria Zakharova", "María Zajárova", "portavoz del Ministerio de Asuntos Exteriores de Rusia",
+         "Vladivostok", "en el marco del Foro Económico Oriental"),
+    ),
+    (
+        "Rueda de prensa ofrecida por la portavoz del Ministerio de Asuntos Exteriores de Rusia, María Zajárova, "
+        "en Moscú, el 14 de marzo de 2019",
+        ("Maria Zakharova", "María Zajárova", "portavoz del Ministerio de Asuntos Exteriores de Rusia", "Moscú",
+         None),
+    ),
+    (
+        "Rueda de prensa de la portavoz de la Cancillería rusa María Zajárova, Moscú, 14 de marzo de 2019",
+        ("Maria Zakharova", "María Zajárova", "portavoz de la Cancillería rusa", "Moscú", None),
+    ),
+    (
+        "Rueda de prensa del portavoz del Ministerio de Asuntos Exteriores de Rusia, A.K.Lukashevich, Moscú, "
+        "12 de abril de 2012",
+        ("Alexander Lukashevich", "A.K.Lukashevich", "portavoz del Ministerio de Asuntos Exteriores de Rusia",
+         "Moscú", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), TITLES_WITH_OCCASIONS, ids=[t[:60] for t, _ in TITLES_WITH_OCCASIONS])
+def test_title_occasions_places_and_printed_names(title: str, expected: tuple[object, ...]) -> None:
+    info = read_title(title)
+    assert (info.speaker, info.speaker_as_printed, info.speaker_title, info.place, info.occasion) == expected
+
+
+def test_the_page_shows_the_name_as_printed_and_the_occasion() -> None:
+    text = (
+        "Rueda de prensa de la portavoz del Ministerio de Asuntos Exteriores de Rusia, María Zajárova, en el marco "
+        "del Foro Económico Oriental, Vladivostok, 5 de septiembre de 2024\n- Sobre el Ártico\nSobre el Ártico\n"
+        "Hielo.\n"
+    )
+    briefing = parse_text(text, "t.txt")
+    page = render.briefing_page(briefing)
+    assert "**Speaker:** [María Zajárova](../../speakers/maria-zakharova.md)" in page
+    assert "**Occasion:** En el marco del Foro Económico Oriental" in page
+    assert verify.lost_words(text, briefing, page) is None
 
 
 def _kinds(toc: str, body: str) -> list[tuple[str, Kind]]:

@@ -17,7 +17,9 @@ def to_json(briefing: Briefing) -> dict[str, Any]:
         "title_line": briefing.title_line,
         "date": briefing.date.isoformat() if briefing.date else None,
         "place": briefing.place,
+        "occasion": briefing.occasion,
         "speaker": briefing.speaker,
+        "speaker_as_printed": briefing.speaker_as_printed,
         "speaker_title": briefing.speaker_title,
         "language": briefing.language,
         "agenda": [

@@ -209,10 +209,13 @@ def _metadata(briefing: Briefing, neighbours: Neighbours, context: Context | Non
     facts = [f"**Date:** {date}"]
     if briefing.speaker:
         link = f"{context.root}{links.speaker_path(briefing.speaker)}"
-        who = f"[{escape(briefing.speaker)}]({link})"
+        # The name as the transcript prints it ('María Zajárova'), linked to the canonical name's page.
+        who = f"[{escape(briefing.speaker_as_printed or briefing.speaker)}]({link})"
         facts.append(f"**Speaker:** {who}" + (f", {escape(briefing.speaker_title)}" if briefing.speaker_title else ""))
     if briefing.place:
         facts.append(f"**Place:** {escape(briefing.place)}")
+    if briefing.occasion:
+        facts.append(f"**Occasion:** {escape(briefing.occasion[0].upper() + briefing.occasion[1:])}")
     facts.append(f"**Transcript:** {escape(briefing.source)}")
     if context.source_url:
         facts.append(f"**Original:** [{escape(markdown.host(context.source_url))}]({safe_url(context.source_url)})")

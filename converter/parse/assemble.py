@@ -167,4 +167,6 @@ def build(
         boilerplate_lines=tuple(sorted(boilerplate)),
         diagnostics=tuple(sorted(diagnostics)),
         qa_heading=qa_heading,
+        speaker_as_printed=info.speaker_as_printed,
+        occasion=info.occasion,
     )

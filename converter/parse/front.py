@@ -37,6 +37,10 @@ class TitleInfo:
     speaker: str | None
     speaker_title: str | None
     language: str
+    # The speaker's name as the title prints it ('María Zajárova', 'A.K.Lukashevich'); ``speaker`` is canonical.
+    speaker_as_printed: str | None = None
+    # Where the briefing was given, when the title names an event: 'on the sidelines of the … Forum'.
+    occasion: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,9 @@ def read_title(text: str) -> TitleInfo:
 
     ``Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025`` gives the speaker
     ``Maria Zakharova``, the title ``Foreign Ministry Spokeswoman``, the place ``Moscow``; a Spanish title puts
-    the name between commas: ``Rueda informativa ofrecida por la portavoz …, María Zajárova, Moscú, …``.
+    the name between commas: ``Rueda informativa ofrecida por la portavoz …, María Zajárova, Moscú, …``. An
+    occasion after the name or in a part of its own (``… Maria Zakharova on the sidelines of the … Forum, St
+    Petersburg, …``) is kept apart from the speaker and the place.
     """
     title = text.strip()
     opening = title_opening(title)
@@ -93,41 +99,75 @@ def read_title(text: str) -> TitleInfo:
     if answer:
         # "… Maria Zakharova’s answer to a media question about …": who answered; what about is no place.
         found = dates.find_date(rest)
-        speaker, speaker_title = _split_who(answer.group("who"))
-        return TitleInfo(title, found[0] if found else None, None, speaker, speaker_title, language)
+        speaker, printed, speaker_title = _split_who(answer.group("who"))
+        return TitleInfo(title, found[0] if found else None, None, speaker, speaker_title, language, printed)
     rest = vocabulary.RE_TITLE_CONNECTIVE.sub("", rest)
     found = dates.find_date(rest)
     date = None
     if found is not None:
         date, start, end = found
-        rest = rest[:start] + rest[end:]
+        # 'Moscú, el 14 de marzo de 2019': the article belongs to the date.
+        rest = vocabulary.RE_DATE_LEAD.sub("", rest[:start]) + rest[end:]
     parts = [part.strip() for part in rest.strip(" ,:").split(",") if part.strip()]
-    who = parts.pop(0) if parts else ""
-    speaker, speaker_title = _split_who(who)
+    who, occasion = _split_occasion(parts.pop(0) if parts else "")
+    speaker, printed, speaker_title = _split_who(who)
     if parts and _is_name(parts[0]) and (speaker is None or speakers.canonical(parts[0])):
-        speaker, speaker_title = speakers.canonical(parts[0]) or parts[0], _role(who)
-        parts.pop(0)
-    return TitleInfo(title, date, ", ".join(parts) or None, speaker, speaker_title, language)
+        printed = parts.pop(0)
+        speaker, speaker_title = speakers.canonical(printed) or printed, _role(who)
+    if occasion is None:
+        # '…, St Petersburg, on the sidelines of the … Forum, June 15, 2023': a part of its own.
+        occasion = next((part for part in parts if vocabulary.RE_OCCASION_OPENER.match(part)), None)
+        parts = [part for part in parts if part is not occasion]
+    if parts:
+        parts[0] = vocabulary.RE_PLACE_LEAD.sub("", parts[0])
+    return TitleInfo(title, date, ", ".join(parts) or None, speaker, speaker_title, language, printed, occasion)
 
 
 def _is_name(text: str) -> bool:
     return bool(speakers.canonical(text) or _RE_TRAILING_NAME.fullmatch(text))
 
 
-def _split_who(who: str) -> tuple[str | None, str | None]:
-    """('Maria Zakharova', 'Foreign Ministry Spokeswoman') from 'Foreign Ministry Spokeswoman Maria Zakharova'."""
-    words = who.split()
-    # The longest run of final words that the speaker table knows ('A.K.Lukashevich', 'Maria Zakharova').
-    for size in range(min(4, len(words)), 0, -1):
-        name = speakers.canonical(" ".join(words[-size:]))
-        if name:
-            return name, _role(" ".join(words[:-size]))
-    # Only the end can be the name: searching the whole part would be quadratic on a long one.
-    cut = max(0, len(who) - _MAX_NAME)
-    match = _RE_TRAILING_NAME.search(who, cut)
+def _split_who(who: str) -> tuple[str | None, str | None, str | None]:
+    """('Maria Zakharova', 'Maria Zakharova', 'Foreign Ministry Spokeswoman') from 'Foreign Ministry Spokeswoman
+    Maria Zakharova': the canonical name, the name as printed, the speaker's title."""
+    known = _known_name_at_end(who)
+    if known:
+        printed, size = known
+        words = who.split()
+        return speakers.canonical(printed), printed, _role(" ".join(words[:-size]))
+    match = _trailing_name(who)
     if not match:
-        return None, _role(who)
-    return match.group("name"), _role(who[: match.start()])
+        return None, None, _role(who)
+    return match.group("name"), match.group("name"), _role(who[: match.start()])
+
+
+def _known_name_at_end(text: str) -> tuple[str, int] | None:
+    """The longest run of final words that the speaker table knows ('A.K.Lukashevich', 'Maria Zakharova'), with
+    its length in words."""
+    words = text.split()
+    for size in range(min(4, len(words)), 0, -1):
+        if speakers.canonical(" ".join(words[-size:])):
+            return " ".join(words[-size:]), size
+    return None
+
+
+def _trailing_name(text: str) -> re.Match[str] | None:
+    # Only the end can be the name: searching the whole part would be quadratic on a long one.
+    return _RE_TRAILING_NAME.search(text, max(0, len(text) - _MAX_NAME))
+
+
+def _split_occasion(who: str) -> tuple[str, str | None]:
+    """('Foreign Ministry Spokeswoman Maria Zakharova', 'on the sidelines of the … Forum') from the two run
+    together: the occasion opens with its own words (``vocabulary.RE_OCCASION_OPENER``) right after a name,
+    one the speaker table knows, else any capitalised name (tests/fixtures/occasion/)."""
+    if _known_name_at_end(who):
+        return who, None  # '… Department at the Foreign Ministry Maria Zakharova': the name comes last
+    openers = [match.start() for match in vocabulary.RE_OCCASION_OPENER.finditer(who)]
+    for ends_with_name in (_known_name_at_end, _trailing_name):
+        for start in openers:
+            if ends_with_name(who[:start].rstrip()):
+                return who[:start].rstrip(), who[start:].strip()
+    return who, None
 
 
 def _role(text: str) -> str | None:

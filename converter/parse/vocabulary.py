@@ -46,11 +46,27 @@ TITLE_OPENINGS: dict[str, str] = {
     "excerpts from briefing by": "en",
     "excerpts from the briefing of": "en",
     "rueda informativa": "es",
+    "rueda de prensa": "es",  # 'Rueda de prensa de la portavoz … María Zajárova, Moscú, 14 de marzo de 2019'
     "briefing del": "es",
     "briefing de la": "es",
 }
-# Words between a Spanish opening and the speaker's role: 'Rueda informativa ofrecida por la portavoz ...'.
-RE_TITLE_CONNECTIVE = re.compile(r"^(?:ofrecida|ofrecido|impartida|dada)\s+por\s+(?:la|el)\s+", re.IGNORECASE)
+# Words between a Spanish opening and the speaker's role: 'Rueda informativa ofrecida por la portavoz ...',
+# 'Rueda de prensa de la portavoz ...', 'Rueda de prensa del portavoz ...'.
+RE_TITLE_CONNECTIVE = re.compile(
+    r"^(?:(?:ofrecida|ofrecido|impartida|dada)\s+por\s+(?:la|el)|de\s+la|del)\s+", re.IGNORECASE
+)
+# Words a title puts between the place and the date ('Moscú, el 14 de marzo de 2019', 'Moscow, on June 6, 2024').
+RE_DATE_LEAD = re.compile(r"(?:^|[\s,]+)(?:el|on)\s*$", re.IGNORECASE)
+# A preposition before the place ('María Zajárova, en Moscú, …'): not part of the place's name.
+RE_PLACE_LEAD = re.compile(r"^(?:en|in)\s+(?=[A-ZÁÉÍÓÚÑ])")
+# How a title names the occasion of a briefing held elsewhere than the press room: 'on the sidelines of the St
+# Petersburg International Economic Forum', 'at the Russia - Islamic World: KazanForum', 'en el marco del …'.
+RE_OCCASION_OPENER = re.compile(
+    r"(?<!\S)(?:on\s+the\s+(?:sidelines|margins)\s+of|at|during|in\s+the\s+course\s+of|"
+    r"(?:with)?in\s+the\s+framework\s+of|as\s+part\s+of|ahead\s+of|en\s+el\s+marco\s+del?|al\s+margen\s+del?|"
+    r"durante|con\s+motivo\s+del?)\s",
+    re.IGNORECASE,
+)
 # Titles of single-answer posts: "Foreign Ministry Spokeswoman Maria Zakharova’s answer to a media question".
 RE_ANSWER_TITLE = re.compile(
     r"^(?P<who>.{5,200}?)[’']s\s+(?:answers?|comments?|replies|reply)\s+to\s+(?:an?\s+|the\s+)?"
@@ -96,4 +112,7 @@ RE_SPEAKER = re.compile(
     r"\s*:\s*(?P<rest>.*)$"
 )
 # Notes in a question label that mark a follow-up rather than name an outlet.
-FOLLOW_UP_NOTES: frozenset[str] = frozenset({"follow-up", "follow up", "continued", "continuation", "contd"})
+FOLLOW_UP_NOTES: frozenset[str] = frozenset({
+    "follow-up", "follow up", "continued", "continuation", "contd",
+    "seguimiento", "continuación",  # Spanish transcripts: 'Pregunta (seguimiento):'
+})
