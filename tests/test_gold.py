@@ -45,7 +45,10 @@ def gold_pair(request: pytest.FixtureRequest) -> tuple[dict[str, Any], dict[str,
 
 def test_seeds_and_layout_variants_have_gold_annotations() -> None:
     assert len(GOLD) >= 12
-    assert {p.parent.name for p in GOLD} >= {"seeds", "midru", "plain", "repost", "spanish", "truncated"}
+    assert {p.parent.name for p in GOLD} >= {
+        "seeds", "midru", "plain", "repost", "spanish", "truncated",
+        "republished", "repeated", "divider", "occasion",  # issue 14
+    }
 
 
 @pytest.mark.parametrize("key", ["layout", "language", "intro", "occasion", "speaker_as_printed"])

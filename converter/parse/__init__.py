@@ -13,14 +13,14 @@ from types import ModuleType
 
 from converter.errors import TranscriptParseError
 from converter.model import Briefing
-from converter.parse import align, assemble, body, checks, midru, plain, repost
+from converter.parse import align, assemble, body, checks, midru, plain, repost, republished
 from converter.parse.assemble import RESERVED_ANCHORS, section_anchors, slug
 from converter.parse.decoding import decode, read_file
 from converter.parse.front import Front
 from converter.parse.normalize import lines_of
 
 # Layout families, most specific first; ``plain`` claims whatever is left.
-LAYOUTS: tuple[ModuleType, ...] = (midru, repost, plain)
+LAYOUTS: tuple[ModuleType, ...] = (midru, republished, repost, plain)
 
 
 def parse_file(path: str | Path) -> Briefing:

@@ -15,8 +15,14 @@ from converter.model import Kind
 from converter.parse import dates, vocabulary
 from converter.parse.normalize import Line, clean, match_key
 
-# How far into a file the title may stand (reposts put banners and a lede above it).
-_TITLE_SEARCH_LINES = 60
+# How far into a file the title may stand (republishers put menus, banners and headlines above it).
+_TITLE_SEARCH_LINES = 200
+# How many lines after a title line are read for a sign that a briefing follows it (see _opens_a_briefing).
+_EVIDENCE_LINES = 12
+# A sentence of the briefing itself, not a headline: this many words at least, and a full stop.
+_MIN_SENTENCE_WORDS = 8
+# The longest a lede may be that stands for a missing title.
+_MAX_LEDE = 600
 # The longest a speaker's name may be at the end of a title.
 _MAX_NAME = 80
 # The longest line an unmarked TOC entry may be; longer lines are the body's paragraphs.
@@ -177,10 +183,107 @@ def _role(text: str) -> str | None:
     return text or None
 
 
-def _find_title(lines: list[Line], path: str) -> int:
-    for index, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
-        if is_title(line.text):
-            return index
+def find_title(lines: list[Line]) -> tuple[int, bool, bool] | None:
+    """Where the briefing's title stands: (index, whether it is a lede, whether a title line was passed over).
+
+    The title is the first title line that a briefing follows; a title line that only heads a list of other
+    pages' headlines ('Latest', 'Related articles' on a republisher's page) is passed over. Failing any title
+    line, a lede that names the speaker, the date and a briefing stands for it (tests/fixtures/republished/).
+    """
+    head = lines[:_TITLE_SEARCH_LINES]
+    candidates = [index for index, line in enumerate(head) if is_title(line.text)]
+    for position, index in enumerate(candidates):
+        if _opens_a_briefing(lines, index):
+            return index, False, position > 0
+    if candidates:
+        return candidates[0], False, False
+    lede = next((index for index, line in enumerate(head) if is_lede(line.text)), None)
+    return (lede, True, False) if lede is not None else None
+
+
+def _opens_a_briefing(lines: list[Line], index: int) -> bool:
+    """Whether the lines after a title line show a briefing: a TOC, a Q&A label or divider, or a sentence,
+    before any other title (the same title printed again does not count)."""
+    key = match_key(lines[index].text)
+    seen = 0
+    for line in lines[index + 1 :]:
+        if line.blank or match_key(line.text) == key:
+            continue
+        text = line.text
+        if is_title(text) or seen == _EVIDENCE_LINES:
+            return False
+        seen += 1
+        if (
+            match_key(text) in vocabulary.TOC_HEADINGS
+            or match_key(text) in vocabulary.QA_DIVIDERS
+            or vocabulary.RE_BULLET_ITEM.match(text)
+            or vocabulary.RE_NUMBERED_ITEM.match(text)
+            or vocabulary.RE_QUESTION.match(text)
+            or (text[-1] in vocabulary.SENTENCE_END and len(text.split()) >= _MIN_SENTENCE_WORDS)
+        ):
+            return True
+    return False
+
+
+def is_lede(text: str) -> bool:
+    """A lede that can stand for a title: it says a briefing was given, by whom, and when."""
+    return (
+        len(text) <= _MAX_LEDE
+        and bool(vocabulary.RE_LEDE_BRIEFING.search(text))
+        and dates.find_date(text) is not None
+        and _lede_speaker(text) is not None
+    )
+
+
+def _lede_speaker(text: str) -> tuple[str, int] | None:
+    """The first speaker a lede names, as printed, with the index of its first word."""
+    words = [word.strip(".,;:()«»“”\"") for word in text.split()]
+    for start in range(len(words)):
+        for size in range(min(4, len(words) - start), 0, -1):
+            name = " ".join(words[start : start + size])
+            if name and name[0].isupper() and speakers.canonical(name):
+                return name, start
+    match = vocabulary.RE_LEDE_SPEAKER.search(text)
+    if match:
+        return match.group("name"), len(text[: match.start("name")].split())
+    return None
+
+
+def read_lede(text: str) -> TitleInfo:
+    """Speaker, office, place and date from a lede: 'MOSCOW, March 16, 2023. Foreign Ministry Spokeswoman Maria
+    Zakharova held a briefing …' gives Maria Zakharova, Foreign Ministry Spokeswoman, Moscow, 2023-03-16."""
+    title = text.strip()
+    found = dates.find_date(title)
+    date = found[0] if found else None
+    place = None
+    if found:
+        # A dateline: the place before the date, in capitals on news sites ('MOSCOW, March 16, 2023.').
+        dateline = title[: found[1]].strip(" ,.—–-")
+        words = dateline.split()
+        # ('On March 14, 2019, …' has no dateline: 'On' is no place.)
+        if words and len(words) <= 3 and dateline[0].isupper() and words[-1].casefold() not in (
+            vocabulary.FRAGMENT_END_WORDS
+        ):
+            place = dateline.title() if dateline.isupper() else dateline
+    printed, start = _lede_speaker(title) or (None, 0)
+    role: list[str] = []
+    for word in reversed(title.split()[:start]):
+        # The office is the capitalised words just before the name ('Foreign Ministry Spokeswoman').
+        if not word[0].isupper() or word[-1] in ".,;:":
+            break
+        role.insert(0, word)
+    speaker = (speakers.canonical(printed) or printed) if printed else None
+    return TitleInfo(title, date, place, speaker, " ".join(role) or None, _lede_language(title), printed)
+
+
+def _lede_language(text: str) -> str:
+    return "es" if re.search(r"\brueda\b", text, re.IGNORECASE) else "en"
+
+
+def _find_title(lines: list[Line], path: str) -> tuple[int, bool]:
+    found = find_title(lines)
+    if found is not None:
+        return found[0], found[1]
     first = next((line for line in lines if not line.blank), None)
     if first is None:
         raise TranscriptParseError(path, 1, "expected a briefing transcript, got an empty file")
@@ -317,9 +420,10 @@ def _read_agenda(lines: list[Line], position: int, front: Front, unmarked: bool)
 
 def read_front(lines: list[Line], path: str) -> Front:
     """Find the title, the furniture around it and the table of contents."""
-    index = _find_title(lines, path)
+    index, lede = _find_title(lines, path)
     title_line = lines[index]
-    front = Front(title_line, read_title(title_line.visible), [], None, index + 1)
+    info = read_lede(title_line.visible) if lede else read_title(title_line.visible)
+    front = Front(title_line, info, [], None, index + 1)
     # Whatever stands above the title is page furniture of the copy: stamps, banners, section names.
     for line in lines[:index]:
         if not line.blank:

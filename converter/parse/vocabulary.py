@@ -73,6 +73,27 @@ RE_ANSWER_TITLE = re.compile(
     r"(?:media\s+)?questions?\b",
     re.IGNORECASE,
 )
+# A lede that stands for a missing title on a republisher's page: it says a briefing was given ('Foreign
+# Ministry Spokeswoman Maria Zakharova held a briefing …'); the speaker and the date must be in it too.
+RE_LEDE_BRIEFING = re.compile(r"\b(?:briefing|press\s+conference|rueda\s+(?:informativa|de\s+prensa))\b", re.IGNORECASE)
+# An office and a name in a lede, for a speaker the alias table does not know: 'Spokesman Ivan Petrov'.
+RE_LEDE_SPEAKER = re.compile(
+    r"\b(?:Spokes(?:wo)?man|Spokesperson|portavoz)\s+(?P<name>[A-Z][\w’'-]+\s(?:[A-Z]\.\s?)?[A-Z][\w’'-]+)"
+)
+# The first line of a republisher's page foot, after the briefing's last answer: 'Share this article', 'Tags:
+# Russia, NATO', 'Related articles', 'Comments (2)', 'Leave a comment', 'Print', 'Back to news'
+# (tests/fixtures/republished/). Everything from it to the end of the file is page furniture.
+RE_FOOTER_OPENER = re.compile(
+    r"^(?:share(?:\s+(?:this(?:\s+(?:article|page|post|story))?|on))?|tags?|keywords|topics|"
+    r"related(?:\s+(?:articles|posts|news|stories|materials))?|read\s+(?:also|more)|see\s+also|"
+    r"more\s+on\s+(?:this|the)\s+topic|(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|"
+    r"add\s+(?:a\s+)?comment|print(?:\s+this\s+(?:page|article))?|subscribe\b.*|"
+    r"you\s+(?:may|might)\s+also\s+like|recommended|most\s+read|back\s+to\s+(?:news|the\s+list|articles))"
+    r"\s*(?::.*)?$",
+    re.IGNORECASE,
+)
+# A share button or a menu entry just before the foot: a line of one or two words ('VK', 'Facebook').
+MAX_BUTTON_WORDS = 2
 # Image captions of reposts: 'Photo: Foreign Ministry', 'Photo by TASS', '© Sputnik'.
 RE_CAPTION = re.compile(r"^(?:photo|photograph|image|picture|foto)(?:\s+by\b|\s*[:©])|^©\s", re.IGNORECASE)
 # Words that open a bare heading in transcripts without a TOC: 'On the situation in Syria', 'Acerca de ...'.
