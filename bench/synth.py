@@ -186,6 +186,14 @@ def transcript(index: int, date: dt.date, seed: int, statements: list[Statement]
 
     With a ``vocabulary``, a third of the transcript's distinct content words are replaced by its words.
     """
+    return _transcript(index, date, seed, statements, topics, vocabulary)[0]
+
+
+def _transcript(
+    index: int, date: dt.date, seed: int, statements: list[Statement], topics: list[Topic],
+    vocabulary: Vocabulary | None = None,
+) -> tuple[str, tuple[str, str], str, list[str]]:
+    """(text, speaker, place, agenda titles) of one synthetic transcript."""
     rng = random.Random(seed * 1_000_003 + index)
     speaker = rng.choice(SPEAKERS)
     place = rng.choice(PLACES)
@@ -197,14 +205,110 @@ def transcript(index: int, date: dt.date, seed: int, statements: list[Statement]
     title = _title(speaker, place, date)
     if not midru:
         agenda = [f"- {t}" for t in statement_titles + topic_titles]
-        return "\n".join([title, *agenda, *body]) + "\n"
+        return "\n".join([title, *agenda, *body]) + "\n", speaker, place, statement_titles + topic_titles
     head = [f"{date.day} {date:%B} {date.year}{rng.randint(10, 20)}:{rng.randint(10, 59)}", "", title, "", "",
             "  • de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1", "", "Table of contents", ""]
     toc = [f"  {n}. {t}" for n, t in enumerate(statement_titles, 1)]
     toc += ["", "Answers to media questions:", ""]
     toc += [f"  {n}. {t}" for n, t in enumerate(topic_titles, 1)]
     foot = ["", "Additional materials", "", "", "Advanced settings"]
-    return "\n".join([*head, *toc, "", "", "", *body, *foot])
+    return "\n".join([*head, *toc, "", "", "", *body, *foot]), speaker, place, statement_titles + topic_titles
+
+
+# Family 1 of issue 14: briefings inside other sites' pages. Furniture is generated from these pools; none of
+# it names a real site. A page's truth is what the briefing inside it says.
+_MENUS = ["Skip to main content", "Home", "News", "World", "Politics", "Analysis", "Opinion", "Interviews", "Video",
+          "About us", "Contacts", "Search", "Menu", "Log in", "EN | RU | ES"]
+_BANNERS = ["Support independent journalism: donate today", "We are hiring: join our newsroom",
+            "Subscribe to our newsletter", "Donate", "Become a member for $5 a month"]
+_SLOGANS = ["The voice of a multipolar world", "News without borders", "Diplomacy in focus", "Facts first"]
+_LOGOS = ["Logo of the Eurasian Diplomatic Review", "Site logo", "Image: logo", "Photo: Foreign Ministry press service"]
+_FOOT = [
+    ["Share this article", "Facebook", "Twitter", "Telegram"],
+    ["Share:", "VK", "WhatsApp"],
+    ["Print"],
+]
+_COMMENTS = ["Thank you for publishing the full text.", "Where can I read the Russian version?",
+             "Great briefing, as always.", "Anna: the link to the video does not work."]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A synthetic republished page and what the briefing inside it says."""
+
+    text: str
+    title: str
+    date: dt.date
+    speaker: str
+    agenda: tuple[str, ...]
+    furniture: frozenset[int]  # line numbers of generated furniture
+
+
+def _stamp(rng: random.Random, date: dt.date) -> str:
+    when = date + dt.timedelta(days=rng.randint(0, 3))
+    time = f"{rng.randint(7, 22):02d}:{rng.randint(0, 59):02d}"
+    return rng.choice([
+        f"{when:%d.%m.%Y} {time}",  # 03.11.2021 09:12
+        f"{when.day} {when:%B} {when.year}{time}",  # 12 May 201814:05
+        f"{when:%A}, {when.day} {when:%B} {when.year} {time}",
+        f"{when:%B} {when.day}, {when.year}",
+    ])
+
+
+def _headlines(rng: random.Random, date: dt.date, speaker: tuple[str, str], topics: list[Topic]) -> list[str]:
+    lines = [f"{topic.title}: what we know" for topic in rng.sample(topics, k=2)]
+    if rng.random() < 0.4:
+        # Another briefing's title in a 'Latest' or 'Related' list.
+        other = date - dt.timedelta(days=7 * rng.randint(1, 4))
+        lines.insert(rng.randint(0, len(lines)), _title(speaker, "Moscow", other))
+    return lines
+
+
+def _lede(rng: random.Random, speaker: tuple[str, str], place: str, date: dt.date) -> str:
+    dateline = place.split(",")[0].upper()
+    verb = rng.choice(["held a briefing on current foreign policy issues", "gave a weekly briefing",
+                       "held a briefing for the media"])
+    return f"{dateline}, {date:%B} {date.day}, {date.year}. {speaker[1]} {speaker[0]} {verb}. Below is the transcript."
+
+
+def page(index: int, date: dt.date, seed: int, statements: list[Statement], topics: list[Topic]) -> Page:
+    """One briefing wrapped in a republisher's page: menus, banners, headlines, a slogan, stamps and captions
+    above it (one page in four opens with its own headline quoting the spokesperson, one in four has a lede
+    instead of the title); share buttons, tags, related articles and comments after it."""
+    rng = random.Random(seed * 1_000_003 + index + 7)
+    text, speaker, place, agenda = _transcript(index, date, seed, statements, topics)
+    inner = text.rstrip("\n").split("\n")
+    title = _title(speaker, place, date)
+    if rng.random() < 0.25:
+        lede = _lede(rng, speaker, place, date)
+        inner[inner.index(title)] = lede
+        title = lede
+    head: list[str] = []
+    if rng.random() < 0.25:
+        quote = rng.choice(statements).paragraphs[0].split(". ")[0].rstrip(".")
+        head.append(f"“{quote}”")
+    head += rng.sample(_MENUS, k=rng.randint(2, 8))
+    head += rng.sample(_BANNERS, k=rng.randint(0, 1))
+    head += ["Latest", *_headlines(rng, date, speaker, topics)]
+    head += rng.sample(_SLOGANS, k=1)
+    head += [_stamp(rng, date)]
+    if rng.random() < 0.5:
+        head.append(f"Article No. {rng.randint(100, 99999)}")
+    head += rng.sample(_LOGOS, k=rng.randint(0, 1))
+    foot = [*rng.choice(_FOOT), "Tags: " + ", ".join(t.title.split()[-1] for t in rng.sample(topics, k=3))]
+    foot += ["Related articles", *_headlines(rng, date, speaker, topics)]
+    if rng.random() < 0.5:
+        foot += ["Comments (2)", *rng.sample(_COMMENTS, k=2)]
+    first_foot = len(head) + 1 + len(inner) + 2
+    furniture = frozenset([*range(1, len(head) + 1), *range(first_foot, first_foot + len(foot))])
+    lines = [*head, "", *inner, "", *foot]
+    return Page("\n".join(lines) + "\n", title, date, speaker[0], tuple(agenda), furniture)
+
+
+def pages(count: int, seed: int = 0) -> list[Page]:
+    """``count`` republished pages over the same dates as :func:`write_corpus`."""
+    statements, topics = pools()
+    return [page(index, date, seed, statements, topics) for index, date in enumerate(dates(count, seed))]
 
 
 def dates(count: int, seed: int) -> list[dt.date]:
@@ -212,6 +316,17 @@ def dates(count: int, seed: int) -> list[dt.date]:
     days = (LAST_DAY - FIRST_DAY).days
     rng = random.Random(seed)
     return sorted(FIRST_DAY + dt.timedelta(days=d) for d in rng.sample(range(days), k=count))
+
+
+def write_pages(count: int, out: Path, seed: int = 0) -> list[Path]:
+    """Write ``count`` republished pages (issue 14, family 1) into ``out``; returns their paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for item in pages(count, seed):
+        path = out / f"{item.date.isoformat()}-page.txt"
+        path.write_text(item.text, encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
 def write_corpus(count: int, out: Path, seed: int = 0, vocabulary: str = "seeds") -> list[Path]:
@@ -239,8 +354,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--vocabulary", choices=VOCABULARIES, default="seeds",
                         help="the seeds' words only, or a third of each transcript's words replaced (realistic)")
+    parser.add_argument("--pages", action="store_true", help="briefings inside generated site furniture (issue 14)")
     args = parser.parse_args()
-    paths = write_corpus(args.count, args.out, args.seed, args.vocabulary)
+    if args.pages:
+        paths = write_pages(args.count, args.out, args.seed)
+    else:
+        paths = write_corpus(args.count, args.out, args.seed, args.vocabulary)
     size = sum(p.stat().st_size for p in paths)
     print(f"{len(paths)} transcripts, {size / 1e6:.1f} MB in {args.out}")
 

@@ -16,7 +16,8 @@ from .conftest import SEEDS
 
 SEED = SEEDS / "002_6419208406f8e03b.txt"
 CONTRACT_KEYS = [
-    "source", "layout", "title", "title_line", "date", "place", "speaker", "speaker_title", "language", "agenda",
+    "source", "layout", "title", "title_line", "date", "place", "occasion", "speaker", "speaker_as_printed",
+    "speaker_title", "language", "agenda",
     "agenda_lines", "qa_divider_line", "intro", "sections", "questions", "answers", "boilerplate_lines", "diagnostics",
 ]
 

@@ -20,7 +20,7 @@ from converter.parse.front import Front
 from converter.parse.normalize import lines_of
 
 # Layout families, most specific first; ``plain`` claims whatever is left.
-LAYOUTS: tuple[ModuleType, ...] = (midru, republished, repost, plain)
+LAYOUTS: tuple[ModuleType, ...] = (republished, midru, repost, plain)
 
 
 def parse_file(path: str | Path) -> Briefing:

@@ -23,6 +23,8 @@ _EVIDENCE_LINES = 12
 _MIN_SENTENCE_WORDS = 8
 # The longest a lede may be that stands for a missing title.
 _MAX_LEDE = 600
+# A title within this many lines after a lede is the briefing's title, and the lede is furniture above it.
+_LEDE_GAP = 3
 # The longest a speaker's name may be at the end of a title.
 _MAX_NAME = 80
 # The longest line an unmarked TOC entry may be; longer lines are the body's paragraphs.
@@ -191,26 +193,45 @@ def find_title(lines: list[Line]) -> tuple[int, bool, bool] | None:
     line, a lede that names the speaker, the date and a briefing stands for it (tests/fixtures/republished/).
     """
     head = lines[:_TITLE_SEARCH_LINES]
-    candidates = [index for index, line in enumerate(head) if is_title(line.text)]
-    for position, index in enumerate(candidates):
-        if _opens_a_briefing(lines, index):
-            return index, False, position > 0
-    if candidates:
-        return candidates[0], False, False
-    lede = next((index for index, line in enumerate(head) if is_lede(line.text)), None)
-    return (lede, True, False) if lede is not None else None
+    candidates: list[int] = []
+    title = None
+    for index, line in enumerate(head):
+        if is_title(line.text):
+            candidates.append(index)
+            if _opens_a_briefing(lines, index):
+                title = len(candidates) - 1
+                break
+    end = candidates[title] if title is not None else len(head)
+    # A lede before the title stands for it, unless the title follows it directly (a news site's lede above
+    # the briefing's own title); an agenda item worded like a title ('Briefing by …') comes later.
+    lede = next((index for index, line in enumerate(head[:end]) if is_lede(line.text)), None)
+    if lede is not None and not (title is not None and _next_lines(lines, lede, _LEDE_GAP) >= end):
+        return lede, True, bool(candidates) and candidates[0] < lede
+    if title is not None:
+        return candidates[title], False, title > 0
+    return (candidates[0], False, False) if candidates else None
+
+
+def _next_lines(lines: list[Line], index: int, count: int) -> int:
+    """The index of the ``count``-th non-blank line after ``index`` (or the end)."""
+    for position in range(index + 1, len(lines)):
+        if not lines[position].blank:
+            count -= 1
+            if count == 0:
+                return position
+    return len(lines)
 
 
 def _opens_a_briefing(lines: list[Line], index: int) -> bool:
     """Whether the lines after a title line show a briefing: a TOC, a Q&A label or divider, or a sentence,
-    before any other title (the same title printed again does not count)."""
+    before any other title or a lede (the same title printed again does not count)."""
     key = match_key(lines[index].text)
     seen = 0
     for line in lines[index + 1 :]:
         if line.blank or match_key(line.text) == key:
             continue
         text = line.text
-        if is_title(text) or seen == _EVIDENCE_LINES:
+        if is_title(text) or is_lede(text) or seen == _EVIDENCE_LINES:
             return False
         seen += 1
         if (
@@ -229,6 +250,7 @@ def is_lede(text: str) -> bool:
     """A lede that can stand for a title: it says a briefing was given, by whom, and when."""
     return (
         len(text) <= _MAX_LEDE
+        and not is_title(text)  # another briefing's title in a list of headlines is no lede
         and bool(vocabulary.RE_LEDE_BRIEFING.search(text))
         and dates.find_date(text) is not None
         and _lede_speaker(text) is not None
