@@ -458,7 +458,7 @@ def test_the_toc_divider_in_other_words_is_printed_as_written() -> None:
     text = (SEEDS / "002_6419208406f8e03b.txt").read_text(encoding="utf-8")
     changed = text.replace("Answers to media questions:", "12. Excerpts from answers to media questions:", 1)
     briefing = parse_text(changed, "x.txt")
-    page = render.briefing_page(briefing)
+    page = briefing_page.briefing_page(briefing)
     assert _lost(changed) is None
     assert "## Excerpts from answers to media questions { #answers-to-media-questions }" in page
     assert "**[Excerpts from answers to media questions](#answers-to-media-questions)**" in page

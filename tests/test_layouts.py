@@ -11,8 +11,9 @@ import textwrap
 
 import pytest
 
-from converter import render, verify
+from converter.build import verify
 from converter.model import Kind
+from converter.pages import briefing as briefing_page
 from converter.parse import parse_text
 from converter.parse.front import read_title
 
@@ -166,7 +167,7 @@ def test_the_page_shows_the_name_as_printed_and_the_occasion() -> None:
         "Hielo.\n"
     )
     briefing = parse_text(text, "t.txt")
-    page = render.briefing_page(briefing)
+    page = briefing_page.briefing_page(briefing)
     assert "**Speaker:** [María Zajárova](../../speakers/maria-zakharova.md)" in page
     assert "**Occasion:** En el marco del Foro Económico Oriental" in page
     assert verify.lost_words(text, briefing, page) is None
@@ -306,7 +307,7 @@ def test_a_numbered_divider_is_the_divider_and_the_page_prints_its_words(marker:
         (1, "Arctic shipping", Kind.STATEMENT), (2, "Black Sea grain", Kind.STATEMENT),
         (3, "Baltic fisheries", Kind.QA),
     ]
-    page = render.briefing_page(briefing)
+    page = briefing_page.briefing_page(briefing)
     assert f"## {divider.rstrip(':')} {{ #answers-to-media-questions }}" in page
     assert verify.lost_words(text, briefing, page) is None
 

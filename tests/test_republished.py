@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from converter import render, verify
+from converter.build import verify
 from converter.cli import main
 from converter.errors import TranscriptParseError
 from converter.model import Briefing
+from converter.pages import briefing as briefing_page
 from converter.parse import parse_text
 from converter.parse.front import is_lede, read_lede
 from converter.parse.normalize import lines_of
@@ -70,7 +71,7 @@ def test_the_page_foot_after_the_last_answer_is_boilerplate(foot: str) -> None:
     foot_lines = tuple(range(last - foot.count("\n") + 1, last + 1))
     assert briefing.boilerplate_lines == (1, *foot_lines)
     assert briefing.diagnostics == ()
-    assert verify.lost_words(text, briefing, render.briefing_page(briefing)) is None
+    assert verify.lost_words(text, briefing, briefing_page.briefing_page(briefing)) is None
 
 
 def test_a_foot_word_before_the_last_answer_is_the_briefings_text() -> None:
