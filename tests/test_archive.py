@@ -3,6 +3,7 @@ strict MkDocs build of a few hundred synthetic briefings in which every link res
 
 from __future__ import annotations
 
+import gzip
 import re
 from pathlib import Path
 
@@ -49,8 +50,10 @@ def test_build_writes_year_speaker_topic_pages_feeds_and_data(tmp_path: Path) ->
         "index.md", "briefings/index.md", "briefings/2024/index.md", "briefings/2025/index.md",
         "speakers/index.md", "speakers/maria-zakharova.md", "speakers/alexander-lukashevich.md",
         "topics/index.md", "topics/nato.md", "topics/ukraine.md", "topics/ukrainian-crisis-update.md",
-        "feed.xml", "atom.xml", "data.md", "data/briefings.jsonl", "data/qa.jsonl", "data/items.csv",
+        "data.md", "data/briefings.jsonl.gz", "data/qa.jsonl.gz", "data/items.csv.gz", "data/datapackage.json",
     } <= written
+    # Feeds need the public address (tests/test_clients.py reads a public build's).
+    assert not {"feed.xml", "atom.xml"} & written
     # 'M.Zakharova' and 'Maria Zakharova' are one speaker (speakers.py); one mention of Japan makes no topic.
     assert not any(path.startswith("speakers/m-") for path in written)
     assert "topics/japan.md" not in written
@@ -147,7 +150,7 @@ def test_home_page_shows_latest_briefings_counts_years_and_ways_in(tmp_path: Pat
     assert "The archive holds **3** briefings with **2** questions from the media (2024–2025)" in home
     assert "**By year:** [2025](briefings/2025/index.md) (2) · [2024](briefings/2024/index.md) (1)" in home
     assert "[Maria Zakharova](speakers/maria-zakharova.md) (2) · [Alexander Lukashevich]" in home
-    assert "[the dataset and its schema](data.md) · [RSS](feed.xml) · [Atom](atom.xml)" in home
+    assert "**Data:** [the dataset and its schema](data.md)\n" in home and "feed.xml" not in home
     latest = re.findall(r"^- \[([^]]+)\]\(briefings/", home, flags=re.M)
     assert latest == ["February 6, 2025", "January 23, 2025", "December 30, 2024"]
 
@@ -165,7 +168,7 @@ def test_source_file_links_the_original_and_corrects_the_date(tmp_path: Path) ->
     assert "**Original:** [mid.ru](https://mid.ru/en/press_service/briefings/1234/?x=%281%29)" in page
     assert r"**Note:** Transcript \*as published\*, &lt;b&gt;with&lt;/b&gt; typos." in page
     assert _front(page)["source_url"] == "https://mid.ru/en/press_service/briefings/1234/?x=(1)"
-    data = _read(docs, "data/briefings.jsonl")
+    data = gzip.decompress((docs / "data/briefings.jsonl.gz").read_bytes()).decode("utf-8")
     assert '"source_url": "https://mid.ru/en/press_service/briefings/1234/?x=(1)"' in data
 
 
@@ -228,7 +231,7 @@ def test_strict_build_of_200_synthetic_briefings_resolves_every_link(tmp_path: P
     assert len(briefing_pages) == 200
     assert len(list((built / "topics").glob("*/index.html"))) > 20
     assert len(list((built / "speakers").glob("*/index.html"))) >= 4
-    for name in ("feed.xml", "atom.xml", "data/items.csv", "data/qa.jsonl", "data/briefings.jsonl"):
+    for name in ("data/items.csv.gz", "data/qa.jsonl.gz", "data/briefings.jsonl.gz", "data/datapackage.json"):
         assert (built / name).is_file(), name
     # Navigation at scale: a briefing page lists its own year's briefings, not the others'.
     sample = briefing_pages[len(briefing_pages) // 2]

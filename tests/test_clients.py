@@ -7,12 +7,16 @@ where nothing that needs an absolute URL may be written.
 from __future__ import annotations
 
 import gzip
+import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
+import feedparser
 import pytest
 import xmlschema
 
@@ -158,3 +162,87 @@ def test_feeds_are_linked_from_every_public_page_and_from_no_local_one(public_si
         assert re.search(r'<link rel="alternate" type="application/atom\+xml" [^>]*href="[./]*atom\.xml"', text), path
     for path in html_pages(local_site):
         assert '<link rel="alternate"' not in path.read_text(encoding="utf-8"), path
+
+
+# --- the feeds, as feed readers read them ------------------------------------------------------------------
+
+
+def test_feeds_parse_cleanly_with_absolute_links(public_site: Path) -> None:
+    for name, version, kind in (("feed.xml", "rss20", "rss"), ("atom.xml", "atom10", "atom")):
+        parsed = feedparser.parse((public_site / name).read_bytes(), response_headers={
+            "content-location": PUBLIC_URL + name, "content-type": f"application/{kind}+xml"})
+        assert not parsed.bozo, (name, parsed.get("bozo_exception"))
+        assert parsed.version == version
+        feed = parsed.feed
+        assert feed.title == "Briefings" and feed.link == PUBLIC_URL
+        # RSS 2.0 needs absolute URLs; both feeds name themselves (rel="self"), as validators ask.
+        assert [link.href for link in feed.links if link.rel == "self"] == [PUBLIC_URL + name]
+        assert [entry.link for entry in parsed.entries] == [
+            PUBLIC_URL + "briefings/2021/2021-01-28/", PUBLIC_URL + "briefings/2017/2017-04-12/",
+            PUBLIC_URL + "briefings/2017/2017-03-01/", PUBLIC_URL + "briefings/2012/2012-03-15/",
+        ]
+        for entry in parsed.entries:
+            assert entry.id == entry.link and entry.title and entry.summary
+            assert entry.get("published_parsed") or entry.get("updated_parsed")
+            page = public_site / entry.link.removeprefix(PUBLIC_URL) / "index.html"
+            assert page.is_file(), entry.link
+
+
+def test_feedparser_flags_relative_rss_links() -> None:
+    """The check can fail: a feed whose links are relative, read without a base, keeps them relative."""
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>./</link>'
+           "<description>d</description><item><title>i</title><link>briefings/x/</link></item></channel></rss>")
+    parsed = feedparser.parse(rss)
+    assert not parsed.entries[0].link.startswith("https://")
+
+
+def test_local_build_writes_no_feeds(local_site: Path) -> None:
+    assert not (local_site / "feed.xml").exists() and not (local_site / "atom.xml").exists()
+
+
+# --- the dataset, as Frictionless reads it -----------------------------------------------------------------
+
+
+def frictionless_validate(package: Path) -> dict[str, Any]:
+    result = subprocess.run(
+        [str(BIN / "frictionless"), "validate", "--json", str(package)],
+        capture_output=True, text=True, timeout=300, check=False, cwd=package.parent,
+    )
+    report: dict[str, Any] = json.loads(result.stdout)
+    report["returncode"] = result.returncode
+    return report
+
+
+@pytest.mark.parametrize("which", ["public_site", "local_site"])
+def test_frictionless_validates_the_data_package(which: str, request: pytest.FixtureRequest) -> None:
+    site: Path = request.getfixturevalue(which)
+    report = frictionless_validate(site / "data" / "datapackage.json")
+    errors = [error for task in report["tasks"] for error in task["errors"]] + report.get("errors", [])
+    assert report["valid"] and report["returncode"] == 0, errors[:10]
+    rows = {task["name"]: task["stats"]["rows"] for task in report["tasks"]}
+    assert rows == {"briefings": 4, "qa": rows["qa"], "items": rows["items"]} and rows["qa"] > 5
+    # The data page states the counts the validator read.
+    page = (site / "data" / "index.html").read_text(encoding="utf-8")
+    assert f"the same {rows['items']} agenda items and exchanges" in page
+    assert f"each of the {rows['qa']} Q&amp;A exchanges" in page
+    # Row URLs lead to pages: absolute under the public address, else relative to the data folder.
+    with gzip.open(site / "data" / "qa.jsonl.gz", "rt", encoding="utf-8") as file:
+        url = json.loads(file.readline())["url"]
+    base = PUBLIC_URL + "data/" if which == "public_site" else (site / "data").as_uri() + "/"
+    target = urljoin(base, url).split("#")[0]
+    relative = target.removeprefix(PUBLIC_URL) if which == "public_site" else target.removeprefix(site.as_uri() + "/")
+    assert (site / relative / "index.html").is_file(), url
+
+
+def test_frictionless_rejects_a_row_of_the_wrong_type(public_site: Path, tmp_path: Path) -> None:
+    """The check can fail: a date that is no date in the CSV is an error of the package."""
+    for name in ("datapackage.json", "briefings.jsonl.gz", "qa.jsonl.gz"):
+        shutil.copy(public_site / "data" / name, tmp_path / name)
+    text = gzip.decompress((public_site / "data" / "items.csv.gz").read_bytes()).decode("utf-8")
+    broken = text.replace(",2021-01-28,2021-01-28,", ",2021-01-28,28 January 2021,", 1)  # briefing, date
+    assert broken != text
+    (tmp_path / "items.csv.gz").write_bytes(gzip.compress(broken.encode("utf-8")))
+    report = frictionless_validate(tmp_path / "datapackage.json")
+    assert not report["valid"] and report["returncode"] != 0
+    errors = [error for task in report["tasks"] for error in task["errors"]]
+    assert any(error["type"] == "type-error" and error["fieldName"] == "date" for error in errors), errors[:5]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -18,6 +19,12 @@ from .conftest import SEEDS
 from .transcripts import briefing, pages
 
 
+def _text(data: bytes | str) -> str:
+    """A data file's text: the files are gzip-compressed."""
+    assert isinstance(data, bytes) and data[:2] == b"\x1f\x8b", "expected a gzip file"
+    return gzip.decompress(data).decode("utf-8")
+
+
 def _files(site_url: str | None = None) -> tuple[list, dict[str, str]]:  # type: ignore[type-arg]
     corpus = pages(
         briefing("January 23, 2025", [("NATO plans", "Text one.\n\nText two.")],
@@ -25,7 +32,8 @@ def _files(site_url: str | None = None) -> tuple[list, dict[str, str]]:  # type:
         briefing("January 30, 2025", [("NATO summit", "More.")], [], "b.txt"),
     )
     entries = [dataset.Entry(page) for page in corpus]
-    return entries, dataset.files(entries, topics.build(corpus), site_url)
+    made = dataset.files(entries, topics.build(corpus), site_url)
+    return entries, {path: _text(data) if path.endswith(".gz") else str(data) for path, data in made.items()}
 
 
 def test_rows_cover_every_item_and_exchange_with_anchor_ids() -> None:
@@ -43,9 +51,10 @@ def test_rows_cover_every_item_and_exchange_with_anchor_ids() -> None:
     assert q2["answer"] == "We have answered this before."
     assert q2["title"] == "Trade with China" and q2["section"] == "trade-with-china"
     assert q2["topics"] == "nato"
-    assert q2["url"] == "briefings/2025/2025-01-23/#q2"
+    # Without a public address, relative to the data files' folder: usable from where the file sits.
+    assert q2["url"] == "../briefings/2025/2025-01-23/#q2"
     assert q2["speaker"] == "Maria Zakharova" and q2["date"] == "2025-01-23"
-    assert list(rows[0]) == [name for name, _ in dataset.ITEM_FIELDS]
+    assert list(rows[0]) == [field.name for field in dataset.ITEM_FIELDS]
 
 
 def test_jsonl_files_hold_the_same_rows_as_the_csv() -> None:
@@ -77,7 +86,7 @@ def test_dataset_rows_and_page_anchors_match_one_to_one(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     report = build.build(corpus, docs)
     assert report.errors == []
-    rows = list(csv.DictReader(io.StringIO((docs / dataset.ITEMS).read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(_text((docs / dataset.ITEMS).read_bytes()))))
     ids = [row["id"] for row in rows]
     assert len(ids) == len(set(ids))
     expected = set()
@@ -93,9 +102,46 @@ def test_dataset_rows_and_page_anchors_match_one_to_one(tmp_path: Path) -> None:
     assert len(rows) == 12 + 25 + 31 + 14 + 5 + 6
 
 
-def test_schema_page_documents_every_field() -> None:
-    entries, files = _files()
-    page = dataset.schema_page(entries, files)
-    for name, _meaning in dataset.ITEM_FIELDS + dataset.BRIEFING_FIELDS:
-        assert f"- `{name}`: " in page
-    assert "(data/items.csv)" in page and "(data/qa.jsonl)" in page and "(data/briefings.jsonl)" in page
+def _dataset(site_url: str | None = None) -> tuple[list, dataset.Dataset]:  # type: ignore[type-arg]
+    corpus = pages(
+        briefing("January 23, 2025", [("NATO plans", "Text one.\n\nText two.")],
+                 [("Trade with China", ["What about China?\n\nA second paragraph.", "And NATO?"])], "a.txt"),
+        briefing("January 30, 2025", [("NATO summit", "More.")], [], "b.txt"),
+    )
+    entries = [dataset.Entry(page) for page in corpus]
+    return entries, dataset.build(entries, topics.build(corpus), site_url)
+
+
+def test_schema_page_documents_every_field_and_counts_rows_not_lines() -> None:
+    entries, data = _dataset()
+    page = dataset.schema_page(entries, data)
+    for field in dataset.ITEM_FIELDS + dataset.BRIEFING_FIELDS:
+        assert f"- `{field.name}` ({field.type}): " in page
+    assert "(data/items.csv.gz)" in page and "(data/qa.jsonl.gz)" in page and "(data/briefings.jsonl.gz)" in page
+    assert "(data/datapackage.json)" in page
+    # A question of two paragraphs is one row of the CSV, though it spans several lines of the file.
+    items = _text(data.files[dataset.ITEMS])
+    assert items.count("\n") - 1 > 5
+    assert "each of the 2 briefings" in page and "each of the 2 Q&A exchanges" in page
+    assert "the same 5 agenda items and exchanges" in page
+    assert "## Feeds" not in page  # no feeds without a public address
+
+
+def test_data_files_are_the_same_bytes_for_the_same_corpus() -> None:
+    assert _dataset("https://example.org/")[1].files == _dataset("https://example.org/")[1].files
+
+
+def test_data_package_describes_every_file_and_field() -> None:
+    _entries, data = _dataset("https://example.org/site/")
+    described = json.loads(str(data.files[dataset.PACKAGE]))
+    resources = {r["name"]: r for r in described["resources"]}
+    assert {r["path"] for r in resources.values()} == {"briefings.jsonl.gz", "qa.jsonl.gz", "items.csv.gz"}
+    assert all(r["compression"] == "gz" for r in resources.values())
+    items = {f["name"]: f for f in resources["items"]["schema"]["fields"]}
+    assert [f["name"] for f in resources["items"]["schema"]["fields"]] == [f.name for f in dataset.ITEM_FIELDS]
+    assert items["date"]["type"] == "date" and items["n"]["type"] == "integer"
+    assert items["topics"]["type"] == "string"  # joined in the CSV; a list in the JSON files
+    assert {f["name"]: f for f in resources["qa"]["schema"]["fields"]}["topics"]["type"] == "array"
+    assert items["url"]["format"] == "uri"
+    assert resources["qa"]["schema"]["foreignKeys"][0]["reference"] == {"resource": "briefings", "fields": ["id"]}
+    assert described["homepage"] == "https://example.org/site/data/"

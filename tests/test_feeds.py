@@ -1,4 +1,4 @@
-"""Feeds: RSS 2.0 and Atom of the newest briefings, well-formed, deterministic, absolute only with a site_url."""
+"""Feeds: RSS 2.0 and Atom of the newest briefings, well-formed, deterministic, absolute; none without a site_url."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from converter.exports import feeds
 from .transcripts import briefing, pages
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = "https://example.org/briefings/"
 
 
 def _corpus(count: int = 3) -> list:  # type: ignore[type-arg]
@@ -21,23 +22,43 @@ def _corpus(count: int = 3) -> list:  # type: ignore[type-arg]
     return pages(*made)
 
 
-def test_rss_lists_the_newest_briefings_first_with_relative_links_without_a_site_url() -> None:
-    root = ET.fromstring(feeds.rss(_corpus()))
+def test_rss_lists_the_newest_briefings_first_with_absolute_links() -> None:
+    root = ET.fromstring(feeds.rss(_corpus(), SITE))
     assert root.tag == "rss" and root.get("version") == "2.0"
+    assert root.findtext("channel/link") == SITE
+    assert root.find(f"channel/{ATOM}link[@rel='self']").get("href") == SITE + "feed.xml"  # type: ignore[union-attr]
     items = root.findall("channel/item")
     assert [item.findtext("link") for item in items] == [
-        "briefings/2025/2025-01-03/", "briefings/2025/2025-01-02/", "briefings/2025/2025-01-01/",
-        "briefings/2010/2010-06-05/",
+        SITE + "briefings/2025/2025-01-03/", SITE + "briefings/2025/2025-01-02/", SITE + "briefings/2025/2025-01-01/",
+        SITE + "briefings/2010/2010-06-05/",
     ]
     first = items[0]
     assert first.findtext("title") == (
         "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 3, 2025"
     )
     assert first.findtext("pubDate") == "Fri, 03 Jan 2025 00:00:00 +0000"
-    assert first.find("guid").get("isPermaLink") == "false"  # type: ignore[union-attr]
+    assert first.find("guid").get("isPermaLink") == "true"  # type: ignore[union-attr]
+    assert first.findtext("guid") == first.findtext("link")
     # Transcript text is escaped by the XML writer and reads back exactly.
     assert "NATO <summit> & “plans”" in first.findtext("description", "")
     assert root.findtext("channel/lastBuildDate") == "Fri, 03 Jan 2025 00:00:00 +0000"
+
+
+def test_no_feeds_without_a_public_address() -> None:
+    """An RSS channel with relative links is invalid, and a feed on a disk cannot be subscribed to."""
+    assert feeds.files(_corpus(), None) == {}
+    assert set(feeds.files(_corpus(), SITE)) == {"feed.xml", "atom.xml"}
+
+
+def test_a_feed_of_other_briefings_names_its_own_documents() -> None:
+    """Another feed (a topic's, a speaker's) is one more Feed: its own paths, title and page."""
+    topic = feeds.Feed("topics/nato/feed.xml", "topics/nato/atom.xml", "NATO", "Briefings on NATO.", "topics/nato.md")
+    made = feeds.files(_corpus(2), SITE, topic)
+    assert set(made) == {"topics/nato/feed.xml", "topics/nato/atom.xml"}
+    atom = ET.fromstring(made["topics/nato/atom.xml"])
+    assert atom.findtext(f"{ATOM}title") == "NATO"
+    assert atom.find(f"{ATOM}link[@rel='alternate']").get("href") == SITE + "topics/nato/"  # type: ignore[union-attr]
+    assert atom.findtext(f"{ATOM}id") == SITE + "topics/nato/atom.xml"
 
 
 def test_atom_is_valid_shape_with_absolute_urls_under_a_site_url() -> None:
@@ -54,17 +75,7 @@ def test_atom_is_valid_shape_with_absolute_urls_under_a_site_url() -> None:
     assert root.findtext(f"{ATOM}updated") == "2025-01-03T00:00:00+00:00"
 
 
-def test_atom_ids_without_a_site_url_are_stable_urns() -> None:
-    one = ET.fromstring(feeds.atom(_corpus()))
-    again = ET.fromstring(feeds.atom(_corpus(5)))
-    ids = {e.find(f"{ATOM}link").get("href"): e.findtext(f"{ATOM}id") for e in one.findall(f"{ATOM}entry")}  # type: ignore[union-attr]
-    ids_again = {e.find(f"{ATOM}link").get("href"): e.findtext(f"{ATOM}id") for e in again.findall(f"{ATOM}entry")}  # type: ignore[union-attr]
-    assert all(value.startswith("urn:uuid:") for value in ids.values())
-    assert ids["briefings/2025/2025-01-01/"] == ids_again["briefings/2025/2025-01-01/"]
-    assert one.find(f"{ATOM}link[@rel='self']") is None
-
-
 def test_feeds_hold_at_most_the_limit_and_skip_undated_briefings() -> None:
     corpus = _corpus(feeds.LIMIT + 5)
-    assert len(ET.fromstring(feeds.rss(corpus)).findall("channel/item")) == feeds.LIMIT
-    assert feeds.rss(corpus) == feeds.rss(list(reversed(corpus)))
+    assert len(ET.fromstring(feeds.rss(corpus, SITE)).findall("channel/item")) == feeds.LIMIT
+    assert feeds.rss(corpus, SITE) == feeds.rss(list(reversed(corpus)), SITE)

@@ -21,7 +21,7 @@ from converter.build import sources, verify
 from converter.build.cache import Cache, key
 from converter.build.corpus import Transcript, cacheable, convert, discover
 from converter.build.report import ERROR, WARNING, Problem, Report
-from converter.build.write import write_atomic, write_outputs
+from converter.build.write import Output, write_atomic, write_outputs
 from converter.exports import dataset, feeds, subject_feeds
 from converter.model import Briefing
 from converter.pages import briefing as briefing_page
@@ -182,7 +182,7 @@ def _collect(
 def render_all(
     pages: list[links.Page], known: dict[str, sources.Source] | None = None, site_url: str | None = None,
     resolution: ledger.Resolution | None = None,
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[Output]:
     """Every generated file as (path in the docs folder, text), one at a time: briefing, year, speaker and
     topic pages, the home page, the feeds, the data files and their schema page. ``known`` holds the source
     files' metadata by page path; ``resolution`` the ledger's aliases and redirect pages."""
@@ -223,7 +223,7 @@ def render_all(
         )
         yield page.path, briefing_page.briefing_page(page.briefing, neighbours, context)
     listings = [listing_pages.Listing(page.path, page.briefing) for page in reversed(pages)]
-    yield links.HOME, listing_pages.home_page(listings, index)
+    yield links.HOME, listing_pages.home_page(listings, index, feeds=bool(site_url))
     yield links.ARCHIVE, listing_pages.archive_page(listings)
     by_year: dict[int | None, list[listing_pages.Listing]] = {}
     by_speaker: dict[str, list[listing_pages.Listing]] = {}
@@ -247,8 +247,8 @@ def render_all(
     yield from subject_feeds.files(pages, index, site_url).items()
     entries = [dataset.Entry(page, (known.get(page.path) or sources.Source()).source_url,
                              (known.get(page.path) or sources.Source()).notes) for page in pages]
-    data = dataset.files(entries, index, site_url, repeated)
-    yield from data.items()
+    data = dataset.build(entries, index, site_url, repeated)
+    yield from data.files.items()
     yield links.DATA_PAGE, dataset.schema_page(entries, data, site_url)
     if resolution:
         yield from moved.files(resolution).items()
@@ -274,13 +274,13 @@ def _neighbour(page: links.Page, other: links.Page | None) -> tuple[str, str] | 
     return links.relative(page.path, other.path), briefing_page.long_date(other.briefing)
 
 
-def _checked(outputs: Iterator[tuple[str, str]], report: Report) -> Iterator[tuple[str, str]]:
+def _checked(outputs: Iterator[Output], report: Report) -> Iterator[Output]:
     """The outputs unchanged, each briefing page checked on its way that no line of its transcript is lost."""
     pages = {page.path: page for page in report.pages}
     for path, text in outputs:
         transcript = report.sources.get(path)
         if transcript is not None:
-            lost = verify.lost_words(transcript.text, pages[path].briefing, text)
+            lost = verify.lost_words(transcript.text, pages[path].briefing, str(text))
             if lost:
                 report.problems.append(lost_problem(transcript, lost))
         yield path, text
@@ -291,7 +291,7 @@ def lost_problem(transcript: Transcript, lost: tuple[int, str]) -> Problem:
     return Problem(transcript.path, line, f"expected {word!r} in the page, got it lost")
 
 
-def _counted(outputs: Iterator[tuple[str, str]], progress: Progress | None) -> Iterator[tuple[str, str]]:
+def _counted(outputs: Iterator[Output], progress: Progress | None) -> Iterator[Output]:
     for count, output in enumerate(outputs, 1):
         if progress:
             progress("write", count, 0)

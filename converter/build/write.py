@@ -23,13 +23,18 @@ _RE_TEMPORARY = re.compile(r"^\..+\.tmp$")
 SWEPT_SUFFIXES = (".md", ".jsonl", ".csv", ".gz", ".json", ".xml")
 
 
-def write_atomic(path: Path, text: str) -> bool:
-    """Write ``text`` to ``path`` through a temporary file and a rename; False if it was already so.
+# A generated file: its docs-relative path and its text (pages, feeds) or bytes (the compressed data files).
+Output = tuple[str, str | bytes]
+
+
+def write_atomic(path: Path, text: str | bytes) -> bool:
+    """Write ``text`` (as UTF-8) or bytes to ``path`` through a temporary file and a rename; False if it was
+    already so.
 
     A reader (``mkdocs serve``) sees the old page or the new one, never half of one. A symbolic link at
     ``path`` is replaced by the page, never written through.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if not path.is_symlink() and path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -46,7 +51,7 @@ def write_atomic(path: Path, text: str) -> bool:
     return True
 
 
-def write_outputs(docs: Path, outputs: Iterable[tuple[str, str]] | dict[str, str], report: Report) -> set[str]:
+def write_outputs(docs: Path, outputs: Iterable[Output] | dict[str, str], report: Report) -> set[str]:
     """Write each (docs-relative path, text) as it comes, then remove the owned files this build did not make.
 
     Returns the paths written or found unchanged. Nothing is written outside ``docs``: a path that is

@@ -1,77 +1,103 @@
 """The dataset: every briefing, agenda item and Q&A exchange as rows, with the ids of the page anchors.
 
-``data/briefings.jsonl`` has one object per briefing, its agenda items inside; ``data/qa.jsonl`` one object
-per Q&A exchange; ``data/items.csv`` one row per agenda item and per exchange (both, flat). An item's id is
-its briefing's id and its anchor, ``2025-01-23#q6``, so a row and the page's anchor match one to one. The
-fields are described once, here, for the files and for the schema page (``data.md``).
+``data/briefings.jsonl.gz`` has one object per briefing, its agenda items inside; ``data/qa.jsonl.gz`` one
+object per Q&A exchange; ``data/items.csv.gz`` one row per agenda item and per exchange (both, flat).
+``data/datapackage.json`` describes the three as a Frictionless data package (Table Schema types, keys), so
+pandas, duckdb or ``frictionless validate`` read them with the right types. An item's id is its briefing's id
+and its anchor, ``2025-01-23#q6``, so a row and the page's anchor match one to one. The fields are described
+once, here (:class:`Field`), for the files, the data package and the schema page (``data.md``).
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from converter import links, repeats, stories
 from converter.model import Briefing, Exchange, Kind, Section, Turn
 from converter.topics import Index
 
-BRIEFINGS = f"{links.DATA_DIR}/briefings.jsonl"
-QA = f"{links.DATA_DIR}/qa.jsonl"
-ITEMS = f"{links.DATA_DIR}/items.csv"
+BRIEFINGS = f"{links.DATA_DIR}/briefings.jsonl.gz"
+QA = f"{links.DATA_DIR}/qa.jsonl.gz"
+ITEMS = f"{links.DATA_DIR}/items.csv.gz"
+PACKAGE = f"{links.DATA_DIR}/datapackage.json"
 EXCHANGE = "exchange"
+KINDS = ("statement", "qa", EXCHANGE)
 # Separates the topics of one row in the CSV (topic slugs never hold it).
 TOPIC_SEPARATOR = ";"
 # Fields that hold lists: JSON lists in the JSONL files, joined by TOPIC_SEPARATOR in the CSV.
 LISTS = ("topics", "earlier", "later")
+# gzip's header holds a time stamp: a fixed one keeps the same corpus giving the same bytes.
+_GZIP_MTIME = 0
 
-# (field, meaning) of a row of items.csv, of qa.jsonl, and of the items inside briefings.jsonl.
-ITEM_FIELDS: tuple[tuple[str, str], ...] = (
-    ("id", "The row's id: the briefing's id, `#`, and the anchor on the briefing's page (`2025-01-23#q6`). Ids are "
-           "stable: once published, a correction of the transcript never gives them to other text."),
-    ("briefing", "The briefing's id (see `briefings.jsonl`)."),
-    ("date", "The briefing's date, `YYYY-MM-DD` (empty when the transcript gives none)."),
-    ("speaker", "The briefing's speaker (canonical name)."),
-    ("kind", "`statement` (an agenda item of the opening statement), `qa` (a Q&A topic of the agenda) or "
-             "`exchange` (one question with its answers)."),
-    ("n", "An agenda item's number in the agenda; an exchange's number on the page (`q6` is 6, unless a correction "
-          "inserted questions: ids stay as published, see `anchors.lock`)."),
-    ("section", "The anchor of the agenda item the row is or belongs to."),
-    ("title", "The agenda item's title; for an exchange, the title of its Q&A topic."),
-    ("topics", "The topics the row is listed under: slugs of the pages `topics/<slug>/` "
-               f"(a list in JSON, joined by `{TOPIC_SEPARATOR}` in the CSV)."),
-    ("earlier", "For an agenda item: where its stories were before, the id of the item on the same topic in the "
-                "nearest earlier briefing, one per story (a list in JSON, joined by `;` in the CSV)."),
-    ("later", "The same, in the nearest later briefing."),
-    ("repeats", "For an exchange whose answer largely repeats one given in an earlier briefing: the id of the "
-                "earliest such answer (`docs/dev/repeats.md`); empty otherwise."),
-    ("question", "An exchange's question, paragraphs separated by a blank line."),
-    ("outlet", "The outlet the question's label names (`Question (RIA Novosti):`), if any."),
-    ("answer", "An exchange's answers; where several people answer, each answer opens with its label."),
-    ("text", "A statement's own text, paragraphs separated by a blank line."),
-    ("url", "The page and anchor: absolute under the site's `site_url`, else relative to the site's root."),
+
+@dataclass(frozen=True)
+class Field:
+    """One field of the data files: its name, what it means, its Table Schema type, and a tighter rule if any.
+
+    ``csv_type`` is its type in the CSV where that differs (a list is one string there).
+    """
+
+    name: str
+    meaning: str
+    type: str = "string"
+    csv_type: str | None = None
+    constraints: dict[str, Any] = field(default_factory=dict)
+    # 'uri' for URLs: checked as URIs when they are absolute (a site with a public address).
+    url: bool = False
+
+
+# The fields of a row of items.csv, of qa.jsonl, and of the items inside briefings.jsonl.
+ITEM_FIELDS: tuple[Field, ...] = (
+    Field("id", "The row's id: the briefing's id, `#`, and the anchor on the briefing's page (`2025-01-23#q6`). "
+                "Ids are stable: once published, a correction of the transcript never gives them to other text."),
+    Field("briefing", "The briefing's id (see `briefings.jsonl`)."),
+    Field("date", "The briefing's date, `YYYY-MM-DD` (empty when the transcript gives none).", "date"),
+    Field("speaker", "The briefing's speaker (canonical name)."),
+    Field("kind", "`statement` (an agenda item of the opening statement), `qa` (a Q&A topic of the agenda) or "
+                  "`exchange` (one question with its answers).", constraints={"enum": list(KINDS)}),
+    Field("n", "An agenda item's number in the agenda; an exchange's number on the page (`q6` is 6, unless a "
+               "correction inserted questions: ids stay as published, see `anchors.lock`).", "integer"),
+    Field("section", "The anchor of the agenda item the row is or belongs to."),
+    Field("title", "The agenda item's title; for an exchange, the title of its Q&A topic."),
+    Field("topics", "The topics the row is listed under: slugs of the pages `topics/<slug>/` "
+                    f"(a list in JSON, joined by `{TOPIC_SEPARATOR}` in the CSV).", "array", csv_type="string"),
+    Field("earlier", "For an agenda item: where its stories were before, the id of the item on the same topic in "
+                     "the nearest earlier briefing, one per story (a list in JSON, joined by `;` in the CSV).",
+          "array", csv_type="string"),
+    Field("later", "The same, in the nearest later briefing.", "array", csv_type="string"),
+    Field("repeats", "For an exchange whose answer largely repeats one given in an earlier briefing: the id of the "
+                     "earliest such answer (`docs/dev/repeats.md`); empty otherwise."),
+    Field("question", "An exchange's question, paragraphs separated by a blank line."),
+    Field("outlet", "The outlet the question's label names (`Question (RIA Novosti):`), if any."),
+    Field("answer", "An exchange's answers; where several people answer, each answer opens with its label."),
+    Field("text", "A statement's own text, paragraphs separated by a blank line."),
+    Field("url", "The page and anchor: absolute under the site's public address; in a build without one, relative "
+                 "to the data files' folder (`../briefings/2025/2025-01-23/#q6`).", url=True),
 )
-BRIEFING_FIELDS: tuple[tuple[str, str], ...] = (
-    ("id", "The briefing's id: its date (`2025-01-23`), `-2` for a second briefing that day, "
-           "`undated/<file name>` without a date."),
-    ("date", "`YYYY-MM-DD`, from the title or from the transcript's source file where that corrects it."),
-    ("title", "The title line as printed."),
-    ("speaker", "The speaker's canonical name."),
-    ("speaker_title", "E.g. `Foreign Ministry Spokeswoman`."),
-    ("place", "E.g. `Moscow`."),
-    ("language", "`en` (or `es`)."),
-    ("source", "The transcript's file name in the corpus."),
-    ("source_url", "Where the transcript was published, where known."),
-    ("notes", "Notes from the transcript's source file."),
-    ("url", "The briefing's page."),
-    ("statements", "How many agenda items the opening statement has."),
-    ("qa_topics", "How many Q&A topics the agenda has."),
-    ("questions", "How many questions the page has."),
-    ("items", "The agenda items, as rows with the fields below (without `question`, `outlet`, `answer`); "
-              "the exchanges are in `qa.jsonl`."),
+BRIEFING_FIELDS: tuple[Field, ...] = (
+    Field("id", "The briefing's id: its date (`2025-01-23`), `-2` for a second briefing that day, "
+                "`undated/<file name>` without a date."),
+    Field("date", "`YYYY-MM-DD`, from the title or from the transcript's source file where that corrects it.", "date"),
+    Field("title", "The title line as printed."),
+    Field("speaker", "The speaker's canonical name."),
+    Field("speaker_title", "E.g. `Foreign Ministry Spokeswoman`."),
+    Field("place", "E.g. `Moscow`."),
+    Field("language", "`en` (or `es`)."),
+    Field("source", "The transcript's file name in the corpus."),
+    Field("source_url", "Where the transcript was published, where known.", url=True),
+    Field("notes", "Notes from the transcript's source file."),
+    Field("url", "The briefing's page (as an item's `url`).", url=True),
+    Field("statements", "How many agenda items the opening statement has.", "integer"),
+    Field("qa_topics", "How many Q&A topics the agenda has.", "integer"),
+    Field("questions", "How many questions the page has.", "integer"),
+    Field("items", "The agenda items, as rows with the fields below (without `question`, `outlet`, `answer`); "
+                   "the exchanges are in `qa.jsonl`.", "array"),
 )
 
 
@@ -100,6 +126,13 @@ def _ids(told: stories.Stories, page: str, anchor: str, side: str) -> list[str]:
     return list(dict.fromkeys(mention.id for mention in found if mention is not None))
 
 
+def _url(site_url: str | None, path: str, anchor: str | None = None) -> str:
+    """A page's URL as the data files give it: absolute, or relative to the data folder (usable from the files)."""
+    if site_url:
+        return links.absolute(site_url, path, anchor)
+    return "../" * (links.DATA_DIR.count("/") + 1) + links.url(path, anchor)
+
+
 def _row(briefing: Briefing, page: links.Page, section: Section, exchange: Exchange | None, n: int,
          topics: Index, site_url: str | None, told: stories.Stories,
          repeated: Mapping[tuple[str, str], repeats.Repeat]) -> dict[str, Any]:
@@ -122,17 +155,17 @@ def _row(briefing: Briefing, page: links.Page, section: Section, exchange: Excha
         "outlet": (exchange.question.outlet or "") if exchange else "",
         "answer": _answers(exchange.answers) if exchange else "",
         "text": "" if exchange else _text(section.paragraphs),
-        "url": links.absolute(site_url, page.path, anchor),
+        "url": _url(site_url, page.path, anchor),
     }
 
 
 def rows(entries: Sequence[Entry], topics: Index, site_url: str | None = None,
          repeated: Mapping[tuple[str, str], repeats.Repeat] | None = None) -> list[dict[str, Any]]:
     """Every agenda item and every exchange, briefings oldest first, items in page order."""
-    result = []
     told = stories.build(topics)
     if repeated is None:
         repeated = repeats.find([entry.page for entry in entries])
+    result = []
     for entry in entries:
         briefing = entry.page.briefing
         number = 0
@@ -161,7 +194,7 @@ def _briefing(entry: Entry, items: list[dict[str, Any]], site_url: str | None) -
         "source": briefing.source,
         "source_url": entry.source_url or "",
         "notes": entry.notes or "",
-        "url": links.absolute(site_url, entry.page.path),
+        "url": _url(site_url, entry.page.path),
         "statements": statements,
         "qa_topics": len(briefing.sections) - statements,
         "questions": len(briefing.exchanges),
@@ -173,35 +206,110 @@ def _jsonl(records: Sequence[dict[str, Any]]) -> str:
     return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
 
 
-def files(entries: Sequence[Entry], topics: Index, site_url: str | None = None,
-          repeated: Mapping[tuple[str, str], repeats.Repeat] | None = None) -> dict[str, str]:
-    """The three data files by their path in the docs folder (``repeated``: :func:`repeats.find`, if made)."""
+def _gzip(text: str) -> bytes:
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=_GZIP_MTIME)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The data files by their path in the docs folder, and what the schema page says of them."""
+
+    files: dict[str, bytes | str]
+    briefings: int
+    rows: int
+    exchanges: int
+    # Each data file's size before compression, in bytes.
+    plain_sizes: dict[str, int]
+
+
+def build(entries: Sequence[Entry], topics: Index, site_url: str | None = None,
+          repeated: Mapping[tuple[str, str], repeats.Repeat] | None = None) -> Dataset:
+    """The three data files, gzip-compressed, and their data package."""
     all_rows = rows(entries, topics, site_url, repeated)
     by_briefing: dict[str, list[dict[str, Any]]] = {}
     for row in all_rows:
         by_briefing.setdefault(row["briefing"], []).append(row)
     briefings = [_briefing(e, by_briefing.get(links.page_id(e.page.path), []), site_url) for e in entries]
+    exchanges = [row for row in all_rows if row["kind"] == EXCHANGE]
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[name for name, _ in ITEM_FIELDS], lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=[f.name for f in ITEM_FIELDS], lineterminator="\n")
     writer.writeheader()
     for row in all_rows:
         writer.writerow({**row, **{key: TOPIC_SEPARATOR.join(row[key]) for key in LISTS}})
+    plain = {BRIEFINGS: _jsonl(briefings), QA: _jsonl(exchanges), ITEMS: buffer.getvalue()}
+    files: dict[str, bytes | str] = {path: _gzip(text) for path, text in plain.items()}
+    files[PACKAGE] = json.dumps(package(site_url), ensure_ascii=False, indent=2) + "\n"
+    return Dataset(files, len(briefings), len(all_rows), len(exchanges),
+                   {path: len(text.encode("utf-8")) for path, text in plain.items()})
+
+
+def files(entries: Sequence[Entry], topics: Index, site_url: str | None = None,
+          repeated: Mapping[tuple[str, str], repeats.Repeat] | None = None) -> dict[str, bytes | str]:
+    """The data files and their data package by their path in the docs folder (``repeated``: :func:`repeats.find`,
+    if made)."""
+    return build(entries, topics, site_url, repeated).files
+
+
+def _schema(fields: Sequence[Field], site_url: str | None, csv: bool = False) -> dict[str, Any]:
+    described = []
+    for f in fields:
+        entry: dict[str, Any] = {"name": f.name, "type": (f.csv_type or f.type) if csv else f.type,
+                                 "description": f.meaning}
+        if f.url and site_url:
+            entry["format"] = "uri"
+        if f.constraints:
+            entry["constraints"] = f.constraints
+        described.append(entry)
+    return {"fields": described, "missingValues": [""]}
+
+
+def _resource(name: str, path: str, title: str, schema: dict[str, Any]) -> dict[str, Any]:
+    tabular = path.removesuffix(".gz").rsplit(".", 1)[1]
     return {
-        BRIEFINGS: _jsonl(briefings),
-        QA: _jsonl([row for row in all_rows if row["kind"] == EXCHANGE]),
-        ITEMS: buffer.getvalue(),
+        "name": name, "title": title, "path": _name(path), "profile": "tabular-data-resource", "format": tabular,
+        "compression": "gz", "encoding": "utf-8", "schema": schema,
     }
 
 
-def _size(text: str) -> str:
-    size = len(text.encode("utf-8"))
+def package(site_url: str | None = None) -> dict[str, Any]:
+    """``datapackage.json``: the Frictionless data package (Table Schema) of the three files, keys included."""
+    by_briefing = [{"fields": ["briefing"], "reference": {"resource": "briefings", "fields": ["id"]}}]
+    briefings = {**_schema(BRIEFING_FIELDS, site_url), "primaryKey": ["id"]}
+    qa = {**_schema(ITEM_FIELDS, site_url), "primaryKey": ["id"], "foreignKeys": by_briefing}
+    items = {**_schema(ITEM_FIELDS, site_url, csv=True), "primaryKey": ["id"], "foreignKeys": by_briefing}
+    described: dict[str, Any] = {
+        "profile": "tabular-data-package",
+        "name": "briefings",
+        "title": "Press briefings of the Russian Foreign Ministry spokesperson",
+        "description": "Every briefing, agenda item and Q&A exchange of the archive; ids are the pages' anchors.",
+    }
+    if site_url:
+        described["homepage"] = links.absolute(site_url, links.DATA_PAGE)
+    described["resources"] = [
+        _resource("briefings", BRIEFINGS, "Briefings, with their agenda items", briefings),
+        _resource("qa", QA, "Q&A exchanges", qa),
+        _resource("items", ITEMS, "Agenda items and Q&A exchanges, one table", items),
+    ]
+    return described
+
+
+def _name(path: str) -> str:
+    """A data file's name in the data folder (where datapackage.json is): 'items.csv.gz'."""
+    return path.removeprefix(f"{links.DATA_DIR}/")
+
+
+def _size(size: int) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 1e5 else f"{max(1, round(size / 1e3))} kB"
 
 
-def schema_page(entries: Sequence[Entry], data: dict[str, str], site_url: str | None = None) -> str:
+def _file(data: Dataset, path: str) -> str:
+    """'12 kB, 48 kB unpacked' for a data file."""
+    packed = data.files[path]
+    return f"{_size(len(packed))}, {_size(data.plain_sizes[path])} unpacked"
+
+
+def schema_page(entries: Sequence[Entry], data: Dataset, site_url: str | None = None) -> str:
     """``data.md``: what the data files hold, their fields, and how the ids match the pages' anchors."""
-    exchanges = data[QA].count("\n")
-    items = data[ITEMS].count("\n") - 1
     lines = [
         "---",
         "title: Data",
@@ -214,30 +322,37 @@ def schema_page(entries: Sequence[Entry], data: dict[str, str], site_url: str | 
         "briefing's id and the anchor of the item on its page, so `2025-01-23#q6` is question 6 of the briefing "
         "of January 23, 2025, at `briefings/2025/2025-01-23/#q6`; anchors never change when briefings are added.",
         "",
-        f"- [`briefings.jsonl`]({BRIEFINGS}) ({_size(data[BRIEFINGS])}): one JSON object per line for each of the "
-        f"{len(entries):,} briefings, with its agenda items.",
-        f"- [`qa.jsonl`]({QA}) ({_size(data[QA])}): one JSON object per line for each of the {exchanges:,} "
-        "Q&A exchanges.",
-        f"- [`items.csv`]({ITEMS}) ({_size(data[ITEMS])}): the same {items:,} agenda items and exchanges as one "
-        "table (UTF-8, a header row, fields with line breaks quoted). Spreadsheets may read a cell that opens with "
-        "`=`, `+`, `-` or `@` as a formula: import the file as text.",
+        f"- [`{_name(BRIEFINGS)}`]({BRIEFINGS}) ({_file(data, BRIEFINGS)}): one JSON object per line for each of "
+        f"the {data.briefings:,} briefings, with its agenda items.",
+        f"- [`{_name(QA)}`]({QA}) ({_file(data, QA)}): one JSON object per line for each of the "
+        f"{data.exchanges:,} Q&A exchanges.",
+        f"- [`{_name(ITEMS)}`]({ITEMS}) ({_file(data, ITEMS)}): the same {data.rows:,} agenda items and exchanges "
+        "as one table (UTF-8, a header row, fields with line breaks quoted). Spreadsheets may read a cell that "
+        "opens with `=`, `+`, `-` or `@` as a formula: import the file as text.",
+        f"- [`{_name(PACKAGE)}`]({PACKAGE}): the three files as a [Frictionless](https://frictionlessdata.io/) data "
+        "package: each field's type (dates, integers, lists), the keys, and that every row's `briefing` is a "
+        "briefing's `id`. `frictionless validate datapackage.json` checks the files against it.",
         "",
-        "URLs are " + ("absolute." if site_url else "relative to the site's root (the site has no `site_url`)."),
+        "The files are gzip-compressed; most tools read them as they are: `pandas.read_csv(\"items.csv.gz\")`, "
+        "`pandas.read_json(\"qa.jsonl.gz\", lines=True)`, duckdb's `read_csv` and `read_json`, or "
+        "`gunzip` first.",
+        "",
+        "URLs are " + ("absolute." if site_url else "relative to the data files' folder (this build has no "
+                       "public address)."),
         "",
         "## Items and exchanges { #items }",
         "",
-        "The fields of a row of `items.csv` and `qa.jsonl`, and of an item in `briefings.jsonl`:",
+        f"The fields of a row of `{_name(ITEMS)}` and `{_name(QA)}`, and of an item in `{_name(BRIEFINGS)}`:",
         "",
-        *(f"- `{name}`: {meaning}" for name, meaning in ITEM_FIELDS),
+        *(f"- `{f.name}` ({f.type}): {f.meaning}" for f in ITEM_FIELDS),
         "",
         "## Briefings { #briefings }",
         "",
-        "The fields of an object of `briefings.jsonl`:",
+        f"The fields of an object of `{_name(BRIEFINGS)}`:",
         "",
-        *(f"- `{name}`: {meaning}" for name, meaning in BRIEFING_FIELDS),
-        "",
-        "## Feeds { #feeds }",
-        "",
-        f"The newest briefings as [RSS]({links.RSS_FEED}) and [Atom]({links.ATOM_FEED}).",
+        *(f"- `{f.name}` ({f.type}): {f.meaning}" for f in BRIEFING_FIELDS),
     ]
+    if site_url:
+        lines += ["", "## Feeds { #feeds }", "",
+                  f"The newest briefings as [RSS]({links.RSS_FEED}) and [Atom]({links.ATOM_FEED})."]
     return "\n".join(lines) + "\n"

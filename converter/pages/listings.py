@@ -61,7 +61,7 @@ def _entry(item: Listing, source: str, *, year: bool = True, speaker: bool = Tru
     return "- " + " · ".join(parts)
 
 
-def home_page(listings: Sequence[Listing], index: topics.Index | None = None) -> str:
+def home_page(listings: Sequence[Listing], index: topics.Index | None = None, feeds: bool = True) -> str:
     """The home page: what the archive holds, the newest briefings, and the ways into the rest."""
     questions = sum(len(item.briefing.exchanges) for item in listings)
     years = _years(listings)
@@ -95,10 +95,12 @@ def home_page(listings: Sequence[Listing], index: topics.Index | None = None) ->
         top = sorted(index.topics, key=lambda t: (-len(t.mentions), t.name.casefold()))[:HOME_TOPICS]
         named = " · ".join(f"[{escape(t.name)}]({t.path})" for t in sorted(top, key=lambda t: t.name.casefold()))
         lines += [f"**By topic:** {named} · [all {len(index.topics)} topics]({links.TOPICS_DIR}/index.md)", ""]
-    lines += [
-        f"**Data and feeds:** [the dataset and its schema]({links.DATA_PAGE}) · "
-        f"[RSS]({links.RSS_FEED}) · [Atom]({links.ATOM_FEED})",
-    ]
+    # Feeds exist only where the site has a public address (converter/exports/feeds.py).
+    if feeds:
+        lines.append(f"**Data and feeds:** [the dataset and its schema]({links.DATA_PAGE}) · "
+                     f"[RSS]({links.RSS_FEED}) · [Atom]({links.ATOM_FEED})")
+    else:
+        lines.append(f"**Data:** [the dataset and its schema]({links.DATA_PAGE})")
     return "\n".join(lines) + "\n"
 
 

@@ -4,6 +4,7 @@ across a year boundary, year and speaker pages, the feeds; and screenshots of th
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import os
 import re
 from pathlib import Path
@@ -129,8 +130,8 @@ def test_the_data_is_served(page: Page, site_url: str) -> None:
     page.goto("")
     page.locator("article a", has_text="the dataset and its schema").click()
     page.wait_for_url(re.compile(r"data/$"))
-    with urlopen(f"{site_url}data/items.csv") as response:
-        assert response.read().decode("utf-8").startswith("id,briefing,date,speaker,kind,")
+    with urlopen(f"{site_url}data/items.csv.gz") as response:
+        assert gzip.decompress(response.read()).decode("utf-8").startswith("id,briefing,date,speaker,kind,")
 
 
 def test_screenshots_of_the_archive(page: Page, tmp_path: Path) -> None:
