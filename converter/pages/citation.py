@@ -53,9 +53,11 @@ def long_date(date: dt.date | None) -> str:
 
 
 def title(cite: Citation) -> str:
-    """What is cited: the item's title, 'Answer to question 6, on “…”', or the briefing's title."""
+    """What is cited: the item's title, 'Answer to question 6: …', or the briefing's title.
+
+    No quotation marks inside: styles put the title itself in quotes, and nested ones come out wrong."""
     if cite.question is not None:
-        return f"Answer to question {cite.question}" + (f", on “{cite.item}”" if cite.item else "")
+        return f"Answer to question {cite.question}" + (f": {cite.item}" if cite.item else "")
     return cite.item or cite.briefing
 
 
@@ -86,19 +88,24 @@ def key(cite: Citation) -> str:
 
 
 def bibtex(cite: Citation) -> str:
-    """A ``@misc`` entry; the title in double braces so that BibTeX keeps its capitals."""
+    """A ``@misc`` entry in the fields classic BibTeX styles and CSL processors (citeproc-py) both read.
+
+    The title is in double braces so that BibTeX keeps its capitals; the briefing (and the original) go in
+    ``note``, which every style prints, rather than in ``howpublished`` or ``organization``, which CSL
+    processors drop; ``year`` and ``month`` rather than biblatex's ``date``.
+    """
     who = _bib(author(cite.speaker)) if cite.speaker else "{" + _bib(PUBLISHER) + "}"
+    # The original's address as text (escaped): CSL processors cannot read a \url{} macro in a note.
+    note = _bib(cite.briefing) + (". Original: " + _bib(cite.source_url) if cite.source_url else "")
     fields = [
         ("author", who),
         ("title", "{" + _bib(title(cite)) + "}"),
-        ("howpublished", _bib(cite.briefing)),
-        ("organization", _bib(PUBLISHER)),
+        ("note", note),
+        ("publisher", _bib(PUBLISHER)),
     ]
     if cite.date:
-        fields += [("date", cite.date.isoformat()), ("year", str(cite.date.year))]
+        fields += [("year", str(cite.date.year)), ("month", f"{cite.date:%B}")]
     fields.append(("url", cite.url))
-    if cite.source_url:
-        fields.append(("note", "Original: \\url{" + cite.source_url + "}"))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{key(cite)},\n{body}\n}}"
 

@@ -33,7 +33,7 @@
 
   function title(cite) {
     if (cite.question !== null) {
-      return "Answer to question " + cite.question + (cite.item ? ", on \u201c" + cite.item + "\u201d" : "");
+      return "Answer to question " + cite.question + (cite.item ? ": " + cite.item : "");
     }
     return cite.item || cite.briefing;
   }
@@ -65,12 +65,12 @@
     var fields = [
       ["author", cite.speaker ? bib(author(cite.speaker)) : "{" + bib(PUBLISHER) + "}"],
       ["title", "{" + bib(title(cite)) + "}"],
-      ["howpublished", bib(cite.briefing)],
-      ["organization", bib(PUBLISHER)],
+      ["note", bib(cite.briefing) + (cite.sourceUrl ? ". Original: " + bib(cite.sourceUrl) : "")],
+      ["publisher", bib(PUBLISHER)],
     ];
-    if (cite.date) fields.push(["date", cite.date], ["year", cite.date.slice(0, 4)]);
+    // The month's name is the first word of the long date the page gives ("January 23, 2025").
+    if (cite.date) fields.push(["year", cite.date.slice(0, 4)], ["month", cite.longDate.split(" ")[0]]);
     fields.push(["url", cite.url]);
-    if (cite.sourceUrl) fields.push(["note", "Original: \\url{" + cite.sourceUrl + "}"]);
     var body = fields.map(function (f) { return "  " + f[0] + " = {" + f[1] + "}"; }).join(",\n");
     return "@misc{" + key(cite) + ",\n" + body + "\n}";
   }
