@@ -1,4 +1,4 @@
-"""Citations (converter.citation) as reference tools read them: bibtexparser for the BibTeX entry, citeproc-py
+"""Citations (converter.pages.citation) as reference tools read them: bibtexparser for the BibTeX entry, citeproc-py
 (a CSL processor, with the Harvard style it ships) for the reference a reader's manager would print."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from citeproc import Citation as CslCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.bibtex import BibTeX
 
-from converter import citation
+from converter.pages import citation
 
 HARVARD = Path(citeproc.__file__).parent / "data" / "styles" / "harvard-cite-them-right.csl"
 BRIEFING = "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025"
