@@ -72,7 +72,8 @@ def test_the_page_notes_the_repeat_under_the_answer_and_the_dataset_gives_its_id
     exchange = exchange[: exchange.index("</div>")]
     assert ("This answer largely repeats one first given on [March 3, 2021, question 2](../2021/2021-03-03.md#q2) "
             "(") in exchange and "% of their three-word phrases in common).\n{: .repeat }" in exchange
-    rows = [json.loads(line) for line in gzip.open(tmp_path / "docs/data/qa.jsonl.gz", "rt", encoding="utf-8")]
+    with gzip.open(tmp_path / "docs/data/qa.jsonl.gz", "rt", encoding="utf-8") as file:
+        rows = [json.loads(line) for line in file]
     assert {row["id"]: row["repeats"] for row in rows if row["repeats"]} == {
         "2022-05-05#q2": "2021-03-03#q2", "2022-05-05#q3": "2021-03-03#q1", "2023-06-09#q1": "2021-03-03#q2",
     }

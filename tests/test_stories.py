@@ -71,7 +71,8 @@ def test_an_item_whose_topic_no_other_agenda_names_has_no_story(tmp_path: Path) 
 
 def test_dataset_rows_carry_the_stories_ids(tmp_path: Path) -> None:
     build.build(story_corpus(tmp_path), tmp_path / "docs")
-    briefings = [json.loads(line) for line in gzip.open(tmp_path / "docs/data/briefings.jsonl.gz", "rt", encoding="utf-8")]
+    with gzip.open(tmp_path / "docs/data/briefings.jsonl.gz", "rt", encoding="utf-8") as file:
+        briefings = [json.loads(line) for line in file]
     rows = {item["id"]: item for briefing in briefings for item in briefing["items"]}
     assert rows["2023-06-09#developments-in-syria"]["earlier"] == ["2021-03-03#situation-in-syria"]
     assert rows["2023-06-09#developments-in-syria"]["later"] == ["2024-07-01#update-on-the-situation-in-syria"]
