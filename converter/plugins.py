@@ -52,6 +52,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._pages: dict[str, links.Page] = {}
         self._redirects: set[str] = set()
 
+    @property
+    def report(self) -> build.Report | None:
+        """The last conversion's report: its pages (the model) are what the briefings-search plugin indexes."""
+        return self._report
+
     def _corpus(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.corpus
 

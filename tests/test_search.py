@@ -1,33 +1,33 @@
-"""The search index builder (converter/search/index.py): words, documents from the pages, shards, postings, phrases."""
+"""The search index builder (converter/search/): words, documents from the model, parts, shards, postings.
+
+Queries are search.js's: tests/js/ (run by tests/test_search_js.py) tests them over these indexes.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from converter import build, links
 from converter.search import index as search_index
 from converter.search import terms
-from converter.search.index import Doc, Page
+from tests import search_corpus
+from tests.search_corpus import briefing, exchange, statement, topic
 from tests.search_reader import Reader, read_script
 
-
-def page(date: str, *docs: Doc, speaker: str = "Maria Zakharova", url: str | None = None) -> Page:
-    day = dt.date.fromisoformat(date)
-    return Page(url or search_index.default_url(day), day, speaker, docs)
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def statement(anchor: str, title: str, *paragraphs: str) -> Doc:
-    return Doc(anchor, title, "statement", paragraphs)
+def index_of(*briefings: search_corpus.Briefing) -> search_index.Index:
+    return search_index.build_index(search_index.part(p) for p in search_corpus.pages(*briefings))
 
 
-def answer(anchor: str, title: str, *paragraphs: str) -> Doc:
-    return Doc(anchor, title, "qa", paragraphs)
-
-
-def reader(*pages: Page) -> Reader:
-    return Reader(search_index.build_index(pages).files)
+def reader(*briefings: search_corpus.Briefing) -> Reader:
+    return Reader(index_of(*(briefings or search_corpus.BRIEFINGS)).files)
 
 
 # --- words ---------------------------------------------------------------------------------------------
@@ -49,6 +49,13 @@ def test_tokens(text: str, words: list[str]) -> None:
     assert terms.tokens(text) == words
 
 
+def test_stems_follow_the_language() -> None:
+    assert terms.stem("sanctions") == terms.stem("sanctioned") == "sanction"
+    assert terms.stem("economica", "es") == terms.stem("economico", "es") == "econom"
+    assert terms.stem("economica") != terms.stem("economico")  # the English stemmer would keep them apart
+    assert terms.stem("sanctions", "xx") == "sanction"  # another language stems as English
+
+
 @pytest.mark.parametrize("numbers", [[0], [31], [32], [0, 1, 31, 32, 33, 1023, 1024, 99_999, 2**29]])
 def test_numbers_round_trip(numbers: list[int]) -> None:
     text = b"".join(search_index.vlq(n) for n in numbers).decode()
@@ -60,66 +67,180 @@ def test_small_numbers_take_one_digit() -> None:
     assert [len(search_index.vlq(n)) for n in (0, 31, 32, 1023, 1024)] == [1, 1, 2, 2, 3]
 
 
-# --- documents from the rendered page ------------------------------------------------------------------
+@pytest.mark.parametrize("run", [["the"], ["of", "the"], ["a", "of", "the"], ["he"], ["he", "he", "he"]])
+def test_runs_of_stop_words_round_trip(run: list[str]) -> None:
+    assert search_index.run_words(search_index.run_number(run)) == run
 
-PAGE_HTML = """
-<h1 id="briefing">Briefing by Maria Zakharova<a class="headerlink" href="#briefing">&para;</a></h1>
-<div class="briefing-meta"><ul><li><strong>Date:</strong> January 23, 2025</li></ul></div>
-<p class="briefing-nav"><a href="../">All briefings</a></p>
-<h2 id="agenda">Agenda<a class="headerlink" href="#agenda">&para;</a></h2>
-<ol><li><a href="#ukrainian-crisis-update">Ukrainian crisis update</a></li></ol>
-<p><strong><a href="#answers-to-media-questions">Answers to media questions</a></strong></p>
-<h2 id="introduction">Introduction<a class="headerlink" href="#introduction">&para;</a></h2>
-<p>Good afternoon.</p>
-<h2 class="statement supplied" id="ukrainian-crisis-update" title="This heading comes from the agenda">Ukrainian crisis
-update<a class="headerlink" href="#ukrainian-crisis-update" title="Permanent link">&para;</a></h2>
-<p class="topics">Topics: <a href="../../topics/ukraine/">Ukraine</a></p>
-<p>The Kiev regime &amp; its <em>sponsors</em>.</p>
-<p>Second paragraph.</p>
-<h2 id="answers-to-media-questions">Answers to media questions</h2>
-<h3 class="qa" id="japanese-centres-in-russia">Japanese centres in Russia<a class="headerlink" href="#x">&para;</a></h3>
-<div class="exchange" id="q6">
-<p class="question"><strong>Question:</strong> Will the centres close? <a class="exchange-link" href="#q6">¶</a></p>
-<p class="question-more">Many Russians study there.</p>
-<p class="answer"><strong>Maria Zakharova:</strong> I knew you would ask.</p>
-<p class="topics">Topics: <a href="../../topics/japan/">Japan</a></p>
-</div>
-<div class="exchange follow-up" id="q7">
-<p class="question"><strong>Question:</strong> And then?</p>
-<p class="answer-more">We shall see.</p>
-</div>
+
+def test_runs_keep_their_last_stop_words() -> None:
+    assert search_index.run_number(["the"]) == 1
+    assert search_index.run_words(search_index.run_number(["in", "a", "of", "the"])) == ["a", "of", "the"]
+
+
+# --- documents from the model --------------------------------------------------------------------------
+
+
+def test_documents_are_every_item_and_every_exchange() -> None:
+    found = search_index.documents(briefing(
+        "2025-01-23",
+        statement("ukrainian-crisis-update", "Ukrainian crisis update", "The Kiev regime & its sponsors.", "Second."),
+        statement("excerpt-only", "An item the text never takes up"),
+        topic("japanese-centres-in-russia", "Japanese centres in Russia",
+              exchange("q6", "Will the centres close?", "I knew you would ask.", "We shall see.")),
+        intro=("Good afternoon.",),
+    ))
+    assert found == (
+        search_index.Doc("introduction", "Introduction", "statement", ("Good afternoon.",)),
+        search_index.Doc("ukrainian-crisis-update", "Ukrainian crisis update", "statement",
+                         ("The Kiev regime & its sponsors.", "Second.")),
+        search_index.Doc("excerpt-only", "An item the text never takes up", "statement", ()),
+        search_index.Doc("japanese-centres-in-russia", "Japanese centres in Russia", "qa", ()),
+        search_index.Doc("q6", "Japanese centres in Russia", "qa",
+                         ("Will the centres close?", "I knew you would ask.", "We shall see.")),
+    )
+
+
+def test_seed_documents_cover_every_anchor_of_the_pages(seed_corpus: Path) -> None:
+    pages = links.collect([b for _, _, b in build.parse_all(build.discover(seed_corpus), build.Report())])
+    for page in pages:
+        anchors = [doc.anchor for doc in search_index.documents(page.briefing)]
+        assert len(anchors) == len(set(anchors))
+        # Every anchor of the page but the agenda's is a document (the introduction where there is one).
+        assert set(anchors) | {"agenda"} == set(page.anchors) | ({"introduction"} & set(anchors))
+        q6 = next(d for d in search_index.documents(page.briefing) if d.anchor == "q6") if "q6" in anchors else None
+        if q6:
+            assert not any(p.startswith(("Question:", "Maria Zakharova:")) for p in q6.paragraphs)
+
+
+def test_excerpts_are_short_and_cut_at_a_word() -> None:
+    long = search_index.Doc("q1", "T", "qa", ("word " * 200, "second paragraph"))
+    cut = search_index.excerpt(long)
+    assert len(cut) <= search_index.EXCERPT_CHARS + 2 and cut.endswith("word …")
+    short = search_index.Doc("q1", "T", "qa", ("One.", "Two."))
+    assert search_index.excerpt(short) == "One.\nTwo."
+
+
+# --- parts and the index -------------------------------------------------------------------------------
+
+
+def test_documents_are_numbered_by_date() -> None:
+    index = reader()
+    assert index.meta["docs"] == 8
+    assert index.meta["briefings"] == [
+        ["2015-03-02", 1, "", 0],
+        ["2021-05-01", 1, "", 1],
+        ["2025-01-23", 1, "", 4],
+        ["2025-01-23", 0, "briefings/2025/2025-01-23-2/", 6],  # the URL only where it is not the default
+    ]
+    assert index.meta["speakers"] == ["Alexander Lukashevich", "Maria Zakharova"]
+    kinds = [(search_index._DIGIT[index.meta["kinds"][d // 6]] >> (d % 6)) & 1 for d in range(8)]
+    assert kinds == [0, 0, 1, 1, 0, 0, 1, 1]
+    assert [t[0] for t in index.texts()] == [
+        "ministry", "sanctions", "relations-with-washington", "q1", "introduction", "talks", "greenland", "q1",
+    ]
+    assert index.meta["months"][0] == "January" and index.meta["stop"] == list(terms.STOP_LIST)
+
+
+def test_postings_and_positions() -> None:
+    index = reader()
+    assert [doc for doc, _ in index.postings("russia")] == [0, 1]
+    assert [doc for doc, _ in index.postings("united")] == [1, 3]
+    assert [doc for doc, _ in index.postings("minsk")] == [5]  # a title-only item
+    # "sanctions" is in the title (position 1) and the text of document 1; the text starts after a gap.
+    assert [p for p, _ in index.positions("sanctions")[1]] == [1, 7]
+    # Stop words take positions but have no postings of their own.
+    assert index.postings("the") == [] and index.postings("of") == []
+    assert [search_index.run_words(r) for _, r in index.positions("foreign")[0]] == [["of"]]
+    assert [search_index.run_words(r) for _, r in index.positions("most")[7]] == [["of", "the"]]
+
+
+def test_title_words_weigh_more() -> None:
+    weight = dict(reader().postings("sanctions"))
+    assert weight[1] > search_index.impact(0, 1, 10)
+    assert search_index.impact(1, 0, 10) > search_index.impact(0, 1, 10)
+    assert 1 <= search_index.impact(0, 1, 10_000) <= search_index.impact(5, 50, 10) <= search_index.MAX_IMPACT
+
+
+def test_words_of_one_stem_list_each_other() -> None:
+    index = reader()
+    assert index.siblings("sanctions") == ["sanctioned"]
+    assert index.siblings("sanctioned") == ["sanctions"]
+    assert index.siblings("russia") == []
+
+
+def test_spanish_briefings_are_stemmed_in_spanish() -> None:
+    spanish = briefing("2017-03-01", statement("economia", "Cooperación económica", "El desarrollo económico."),
+                       language="es")
+    english = briefing("2017-03-02", statement("trade", "Economica", "Economico"))
+    assert Reader(index_of(spanish).files).siblings("economica") == ["economico"]
+    assert Reader(index_of(english).files).siblings("economica") == []
+    assert Reader(index_of(spanish, english).files).siblings("economico") == ["economica"]
+
+
+def test_parts_are_pure_and_the_index_does_not_depend_on_their_order() -> None:
+    pages = search_corpus.pages(*search_corpus.BRIEFINGS)
+    assert [search_index.part(p) for p in pages] == [search_index.part(p) for p in pages]
+    forward = search_index.build_index(search_index.part(p) for p in pages)
+    backward = search_index.build_index(search_index.part(p) for p in reversed(pages))
+    assert forward.files == backward.files and forward.version == backward.version
+
+
+def test_small_shards_still_find_every_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search_index, "TERM_SHARD_SIZE", 10)
+    monkeypatch.setattr(search_index, "POSITION_SHARD_SIZE", 10)
+    monkeypatch.setattr(search_index, "TEXT_SHARD_SIZE", 10)
+    files = index_of(*search_corpus.BRIEFINGS).files
+    many = Reader(files)
+    assert len(many.meta["keys"]["t"]) > 5 and len(many.meta["keys"]["p"]) > 5
+    assert many.meta["keys"]["t"] == sorted(many.meta["keys"]["t"])
+    assert many.postings("russia") == reader().postings("russia")
+    assert many.positions("states") == reader().positions("states")
+    starts = search_index.unvlq(many.meta["textStarts"])
+    assert len(starts) == len([name for name in files if name.startswith("d")])
+    _, first = read_script(files["d0.js"])
+    assert first[0] == ["ministry", "Ministry news", "The Ministry of Foreign Affairs of Russia reported."]
+
+
+def test_files_are_scripts_for_the_callback() -> None:
+    index = index_of(*search_corpus.BRIEFINGS)
+    for name, text in index.files.items():
+        assert text.startswith(f'{search_index.CALLBACK}("{name.removesuffix(".js")}",'), name
+        read_script(text)
+    assert read_script(index.files["meta.js"])[1]["id"] == index.version
+    with pytest.raises(ValueError, match="expected __briefingsSearch"):
+        read_script("var x = 1;")
+
+
+def test_write_index_replaces_an_older_index(tmp_path: Path) -> None:
+    stale = tmp_path / search_index.INDEX_DIR / "r.js"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old", encoding="utf-8")
+    index = index_of(*search_corpus.BRIEFINGS)
+    search_index.write_index(index, tmp_path)
+    assert sorted(p.name for p in stale.parent.iterdir()) == sorted(index.files)
+
+
+_DIGEST = """
+import hashlib, sys
+from pathlib import Path
+from converter import build, links
+from converter.search import index
+pages = links.collect([b for _, _, b in build.parse_all(build.discover(Path(sys.argv[1])), build.Report())])
+files = index.build_index(index.part(p) for p in pages).files
+print(hashlib.sha256("".join(n + files[n] for n in sorted(files)).encode()).hexdigest())
 """
 
 
-def test_page_docs_are_items_and_exchanges() -> None:
-    docs = search_index.page_docs(PAGE_HTML)
-    assert docs == [
-        Doc("introduction", "Introduction", "statement", ("Good afternoon.",)),
-        Doc("ukrainian-crisis-update", "Ukrainian crisis update", "statement",
-            ("The Kiev regime & its sponsors.", "Second paragraph.")),
-        Doc("q6", "Japanese centres in Russia", "qa",
-            ("Will the centres close?", "Many Russians study there.", "I knew you would ask.")),
-        Doc("q7", "Japanese centres in Russia", "qa", ("And then?", "We shall see.")),
-    ]
+def test_the_index_is_the_same_in_every_process(seed_corpus: Path) -> None:
+    digests = {
+        subprocess.run([sys.executable, "-c", _DIGEST, str(seed_corpus)], capture_output=True, text=True, check=True,
+                       cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1 and len(next(iter(digests)).strip()) == 64
 
 
-def test_page_from_html_reads_the_front_matter() -> None:
-    meta = {"date": dt.date(2025, 1, 23), "speaker": "X"}
-    found = search_index.page_from_html("briefings/2025/2025-01-23/", meta, "")
-    assert (found.date, found.speaker, found.docs) == (dt.date(2025, 1, 23), "X", ())
-    assert search_index.page_from_html("u/", {"date": "2025-01-23"}, "").date == dt.date(2025, 1, 23)
-    assert search_index.page_from_html("u/", {"date": "undated"}, "").date is None
-
-
-def test_seed_page_docs(seed_site: Path) -> None:
-    html = (seed_site / "briefings/2025/2025-01-23/index.html").read_text(encoding="utf-8")
-    docs = {doc.anchor: doc for doc in search_index.page_docs(html)}
-    q6 = docs["q6"]
-    assert (q6.kind, q6.title) == ("qa", "Japanese centres in Russia")
-    assert "notified Japan of its withdrawal from intergovernmental memorandums" in q6.paragraphs[0]
-    assert not any(p.startswith(("Question:", "Maria Zakharova:")) for p in q6.paragraphs)
-    assert docs["ukrainian-crisis-update"].kind == "statement"
-    assert "agenda" not in docs and "answers-to-media-questions" not in docs
+# --- the built site ------------------------------------------------------------------------------------
 
 
 def test_built_site_has_the_index_and_no_material_index(seed_site: Path) -> None:
@@ -131,117 +252,7 @@ def test_built_site_has_the_index_and_no_material_index(seed_site: Path) -> None
     assert '"docs":[]' in (seed_site / "search" / "search_index.json").read_text(encoding="utf-8").replace(" ", "")
     home = (seed_site / "index.html").read_text(encoding="utf-8")
     assert 'name="search"' not in home and "data-briefings-search" in home
-
-
-# --- the index -----------------------------------------------------------------------------------------
-
-CORPUS = (
-    page("2021-05-01",
-         statement("sanctions", "New sanctions", "The United States imposed sanctions on Russia."),
-         answer("q1", "Relations with Washington", "What about United States policy?", "It is sanctioned.")),
-    page("2015-03-02",
-         statement("ministry", "Ministry news", "The Ministry of Foreign Affairs of Russia reported.")),
-    page("2025-01-23",
-         answer("q1", "Greenland", "One of the most important issues is Greenland."),
-         speaker="Alexander Lukashevich", url="briefings/2025/2025-01-23-2/"),
-)
-
-
-def test_documents_are_numbered_by_date() -> None:
-    index = reader(*CORPUS)
-    assert index.meta["docs"] == 4
-    assert index.meta["briefings"] == [
-        ["2015-03-02", 1, "", 0],
-        ["2021-05-01", 1, "", 1],
-        ["2025-01-23", 0, "briefings/2025/2025-01-23-2/", 3],  # the URL only where it is not the default
-    ]
-    assert index.meta["speakers"] == ["Alexander Lukashevich", "Maria Zakharova"]
-    kinds = [(search_index._DIGIT[index.meta["kinds"][d // 6]] >> (d % 6)) & 1 for d in range(4)]
-    assert kinds == [0, 0, 1, 1]
-
-
-def test_postings_and_positions() -> None:
-    index = reader(*CORPUS)
-    assert [doc for doc, _ in index.postings("russia")] == [0, 1]
-    assert [doc for doc, _ in index.postings("united")] == [1, 2]
-    # "sanctions" is in the title (position 1) and the text of document 1; the text starts after a gap.
-    positions = index.positions("sanctions")
-    assert [p for p, _ in positions[1]] == [1, 7]
-    # Stop words take positions but have no postings of their own.
-    assert index.postings("the") == [] and index.postings("of") == []
-    runs = index.runs()
-    assert [runs[r] for _, r in index.positions("foreign")[0]] == ["of"]
-
-
-def test_title_words_weigh_more() -> None:
-    index = reader(*CORPUS)
-    weight = dict(index.postings("sanctions"))
-    assert weight[1] > search_index.impact(0, 1, 10, 10)
-    assert search_index.impact(1, 0, 10, 10) > search_index.impact(0, 1, 10, 10)
-    assert 1 <= search_index.impact(0, 1, 10_000, 10) <= search_index.impact(5, 50, 10, 10) <= search_index.MAX_IMPACT
-
-
-def test_words_of_one_stem_list_each_other() -> None:
-    index = reader(*CORPUS)
-    assert index.siblings("sanctions") == ["sanctioned"]
-    assert index.siblings("sanctioned") == ["sanctions"]
-    assert index.siblings("russia") == []
-
-
-@pytest.mark.parametrize(
-    ("phrase", "docs"),
-    [
-        ('"the United States"', [1]),  # document 2 has "United States" without "the" before it
-        ("United States", [1, 2]),
-        ("the Ministry of Foreign Affairs", [0]),
-        ("Ministry Foreign", []),  # not in a row
-        ("Foreign of Ministry", []),
-        ("one of the most important", [3]),
-        ("of the most", [3]),  # leading stop words: the run before "most" ends with them
-        ("the most of", [3]),  # a trailing stop word is left out
-        ("affairs russia", []),  # "of" stands between them
-        ("policy it is sanctioned", []),  # across two paragraphs
-        ("the the", []),  # only stop words
-    ],
-)
-def test_phrases(phrase: str, docs: list[int]) -> None:
-    assert reader(*CORPUS).phrase(phrase.strip('"')) == docs
-
-
-def test_small_shards_still_find_every_word(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(search_index, "TERM_SHARD_SIZE", 10)
-    monkeypatch.setattr(search_index, "POSITION_SHARD_SIZE", 10)
-    monkeypatch.setattr(search_index, "TEXT_SHARD_SIZE", 10)
-    index = search_index.build_index(CORPUS)
-    many = Reader(index.files)
-    assert len(many.meta["keys"]["t"]) > 5 and len(many.meta["keys"]["p"]) > 5
-    assert many.meta["keys"]["t"] == sorted(many.meta["keys"]["t"])
-    assert many.postings("russia") == reader(*CORPUS).postings("russia")
-    assert many.phrase("the United States") == [1]
-    starts = search_index.unvlq(many.meta["textStarts"])
-    assert len(starts) == len([name for name in index.files if name.startswith("d")])
-    # Each text shard holds [anchor, title, text] per document, in id order.
-    _, first = read_script(index.files["d0.js"])
-    assert first[0] == ["ministry", "Ministry news", "The Ministry of Foreign Affairs of Russia reported."]
-
-
-def test_same_pages_give_the_same_files() -> None:
-    assert search_index.build_index(CORPUS).files == search_index.build_index(reversed(CORPUS)).files
-
-
-def test_files_are_scripts_for_the_callback() -> None:
-    index = search_index.build_index(CORPUS)
-    for name, text in index.files.items():
-        assert text.startswith(f'{search_index.CALLBACK}("{name.removesuffix(".js")}",'), name
-        read_script(text)
-    with pytest.raises(ValueError, match="expected __briefingsSearch"):
-        read_script("var x = 1;")
-
-
-def test_write_index_replaces_an_older_index(tmp_path: Path) -> None:
-    stale = tmp_path / search_index.INDEX_DIR / "t99.js"
-    stale.parent.mkdir(parents=True)
-    stale.write_text("old", encoding="utf-8")
-    index = search_index.build_index(CORPUS)
-    search_index.write_index(index, tmp_path)
-    assert sorted(p.name for p in stale.parent.iterdir()) == sorted(index.files)
+    # Every page carries the version of the index it was built with, for search.js to ask for meta.js.
+    page = (seed_site / "briefings/2025/2025-01-23/index.html").read_text(encoding="utf-8")
+    for html in (home, page):
+        assert f'data-index-version="{index.meta["id"]}"' in html

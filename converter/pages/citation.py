@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from converter.model import Briefing
+from converter.pages import markdown
 
 PUBLISHER = "Ministry of Foreign Affairs of the Russian Federation"
 # Characters BibTeX reads as syntax, each written with a backslash.
@@ -49,7 +50,7 @@ def _capital(text: str) -> str:
 
 
 def long_date(date: dt.date | None) -> str:
-    return f"{date:%B} {date.day}, {date.year}" if date else "undated"
+    return markdown.long_date(date) if date else "undated"
 
 
 def title(cite: Citation) -> str:

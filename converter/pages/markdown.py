@@ -59,9 +59,16 @@ def front(title: str, description: str, **extra: object) -> list[str]:
     return ["---", yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000).rstrip("\n"), "---", ""]
 
 
+# The site's one date format, 'January 23, 2025'; the search's meta.js hands the months to search.js.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+)
+
+
 def long_date(date: dt.date) -> str:
-    """'January 23, 2025' (no leading zero, whatever the platform's strftime): the site's one date format."""
-    return f"{date:%B} {date.day}, {date.year}"
+    """'January 23, 2025' (no leading zero, whatever the platform's locale): the site's one date format."""
+    return f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
 
 
 def plural(count: int, word: str, plural: str | None = None) -> str:

@@ -1,80 +1,75 @@
-"""Search: an index of every agenda item and every Q&A exchange, split into small script files.
+"""Search: an index of every agenda item and every Q&A exchange, built from the model, split into small scripts.
 
-Built from the pages' HTML after MkDocs renders them (the ``briefings-search`` plugin at the bottom of this
-module), written under ``site/assets/search/index/``, and read by ``docs/assets/search/search.js``. Every file
-is a script that hands its data to ``__briefingsSearch(name, data)`` (JSONP), so the search works over HTTP and
-from ``file://`` alike, and a query loads only the few files its words need:
+``documents`` turns a briefing (converter.model) into its search documents; ``part`` analyses them once per
+briefing into a :class:`Part` (words, postings, positions, excerpts: a pure function of the briefing and its
+page path, so a build may cache it per transcript); ``build_index`` assembles the parts of the whole corpus
+into the files written under ``site/assets/search/index/`` and read by ``docs/assets/search/search.js``.
+Every file is a script that hands its data to ``__briefingsSearch(name, data)`` (JSONP), so the search works
+over HTTP and from ``file://`` alike, and a query loads only the few files its words need:
 
 - ``meta.js``: briefings (date, speaker, URL, first document), each document's kind, the first key of every
-  shard, the stop words. Loaded when the reader first opens the search.
+  shard, the stop words, the month names of the site's date format. Loaded when the reader opens the search.
 - ``t<N>.js``: words ``w`` from ``keys.t[N]`` up to the next key: ``[postings, other words of w's stem]``.
   Postings are document ids (ascending, delta-coded) each followed by an impact (a quantised BM25 weight).
 - ``p<N>.js``: the same words' positions, in the postings' order: for each document a count, then per
-  occurrence the position delta and the run of stop words just before it (an id into ``r.js``).
-- ``d<N>.js``: documents from ``docs.starts[N]`` on: ``[anchor, title, text]``, for result titles and snippets.
-- ``r.js``: the stop-word runs (``"of the"``) by id, for exact phrases with stop words.
+  occurrence ``2 * position delta + 1`` and the run of stop words just before it, or ``2 * delta`` alone
+  when no stop word stands before it.
+- ``d<N>.js``: documents from ``docs.starts[N]`` on: ``[anchor, title, excerpt]``, for result titles and
+  snippets; the excerpt is the document's first :data:`EXCERPT_CHARS` characters, not its whole text.
 
 Stop words get no postings of their own: a word query leaves them out, and a phrase checks them through the
-run before each of its other words, so ``"the United States"`` needs only ``united`` and ``states``.
-Words are indexed as written (lower case, accents folded); the builder groups them by their Snowball stem, so
-the browser widens ``sanction`` to ``sanctions`` without a stemmer of its own.
+run before each of its other words, so ``"the United States"`` needs only ``united`` and ``states``. A run is
+a number: the places of its (at most :data:`MAX_RUN`) words in ``terms.STOP_LIST``, in base ``len + 1``.
+Words are indexed as written (lower case, accents folded); the builder groups them by their Snowball stem in
+the briefing's language, so the browser widens ``sanction`` to ``sanctions`` without a stemmer of its own.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import html
+import itertools
 import json
-import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from converter.search.terms import STOP_WORDS, stem, tokens
+from converter import links
+from converter.model import Briefing, Paragraph, Turn
+from converter.pages import markdown
+from converter.search.terms import DEFAULT_LANGUAGE, STOP_LIST, STOP_WORDS, stem, tokens
 
 # Bump when the files' format changes, so an old search.js never reads a new index.
-FORMAT = 1
+FORMAT = 2
 INDEX_DIR = "assets/search/index"
 CALLBACK = "__briefingsSearch"
-# A run keeps the last stop words before a word: enough for "one of the most", bounded for the table.
+# A run keeps the last stop words before a word: enough for "one of the most".
 MAX_RUN = 3
+_RUN_BASE = len(STOP_LIST) + 1
+_STOP_PLACE = {word: place + 1 for place, word in enumerate(STOP_LIST)}
 # Shards close once they pass these sizes (characters); one frequent word may make a bigger one alone.
 TERM_SHARD_SIZE = 32_000
 POSITION_SHARD_SIZE = 64_000
 TEXT_SHARD_SIZE = 24_000
-# BM25 constants, and the weight of a word in the item's title against one in its text.
+# The text a result shows (its snippet) comes from the document's first characters: the question of an
+# exchange, the opening of a statement. The whole text would make the index larger than the transcripts.
+EXCERPT_CHARS = 400
+# BM25 constants, the weight of a word in the item's title against one in its text, and the documents'
+# average length in words (fixed, so that a briefing's weights do not depend on the rest of the corpus:
+# 284 positions on the seeds, whose items the synthetic corpora recombine).
 K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 3
 TITLE_BONUS = 8
 MAX_IMPACT = 31
-
-# Markup of the rendered pages (converter/pages/briefing.py), read with expressions: the structure is ours and fixed.
-# <h2 class="statement supplied" id="ukrainian-crisis-update" ...>Title<a class="headerlink" ...>¶</a></h2>,
-# <div class="exchange follow-up" id="q6">, <p class="answer-more">...</p>, <p>...</p> (attributes in any order)
-_RE_BLOCK = re.compile(
-    r"<h([23])(?P<hattrs>\s[^>]*)>(?P<htext>.*?)</h\1>"
-    r'|<div(?P<dattrs>\s[^>]*\bclass="exchange\b[^>]*)>'
-    r"|<p(?P<pattrs>\s[^>]*)?>(?P<ptext>.*?)</p>",
-    re.DOTALL,
-)
-_RE_ID = re.compile(r'\bid="([^"]*)"')
-_RE_CLASS = re.compile(r'class="([^"]*)"')
-# <strong>Question:</strong> or <strong>Maria Zakharova:</strong> opening a question or an answer.
-_RE_LABEL = re.compile(r"^\s*<strong>[^<]*</strong>\s*")
-# <a class="headerlink" ...>¶</a>, <a class="exchange-link" ...>¶</a>
-_RE_PERMALINK = re.compile(r'<a class="(?:headerlink|exchange-link)"[^>]*>.*?</a>', re.DOTALL)
-_RE_TAG = re.compile(r"<[^>]+>")
-_RE_SPACE = re.compile(r"\s+")
-# The one heading of a briefing page with text of its own but no kind (render.py).
-_INTRODUCTION = "introduction"
-_TURN_CLASSES = {"question", "question-more", "answer", "answer-more"}
+AVERAGE_LENGTH = 280
+# The heading of a briefing's opening text, which no agenda item names (pages/briefing.py writes it so).
+INTRODUCTION = ("introduction", "Introduction")
 # Base 64 digits of the variable-length numbers (5 bits each, 32 = more digits follow): no quote, no backslash.
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 _DIGIT = {c: i for i, c in enumerate(ALPHABET)}
 _SMALL = [ALPHABET[i].encode() for i in range(32)]
+_MORE = 32
 
 
 # --- numbers -------------------------------------------------------------------------------------------
@@ -107,12 +102,45 @@ def unvlq(text: str) -> list[int]:
     return numbers
 
 
+_BYTE_DIGIT = {ord(c): i for c, i in _DIGIT.items()}
+
+
+def _read(data: bytes, at: int) -> tuple[int, int]:
+    """The :func:`vlq` number at ``data[at:]`` and where the next one starts."""
+    value = shift = 0
+    while True:
+        digit = _BYTE_DIGIT[data[at]]
+        at += 1
+        value |= (digit & 31) << shift
+        if not digit & _MORE:
+            return value, at
+        shift += 5
+
+
+def run_number(run: Sequence[str]) -> int:
+    """The number of a run of stop words (its last :data:`MAX_RUN`), the last word in the lowest place:
+    ``the`` is 1, ``of the`` is 2 * 40 + 1."""
+    number = 0
+    for word in run[-MAX_RUN:]:
+        number = number * _RUN_BASE + _STOP_PLACE[word]
+    return number
+
+
+def run_words(number: int) -> list[str]:
+    """The stop words of a run number, in reading order (the browser's decoder does the same)."""
+    words: list[str] = []
+    while number:
+        words.append(STOP_LIST[number % _RUN_BASE - 1])
+        number //= _RUN_BASE
+    return words[::-1]
+
+
 # --- documents -----------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Doc:
-    """One search result: an agenda item's text, or one question with its answers."""
+    """One search result: an agenda item (its title and own text, maybe none), or one question with its answers."""
 
     anchor: str
     title: str
@@ -120,111 +148,38 @@ class Doc:
     paragraphs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Page:
-    """A briefing page and its documents."""
-
-    url: str
-    date: dt.date | None
-    speaker: str | None
-    docs: tuple[Doc, ...]
-
-    @property
-    def sort_key(self) -> tuple[str, str]:
-        return (self.date.isoformat() if self.date else "9999", self.url)
+def _texts(paragraphs: Iterable[Paragraph]) -> tuple[str, ...]:
+    return tuple(p.text for p in paragraphs if p.text)
 
 
-def _text(fragment: str) -> str:
-    return _RE_SPACE.sub(" ", html.unescape(_RE_TAG.sub("", _RE_PERMALINK.sub("", fragment)))).strip()
+def _turns(turns: Iterable[Turn]) -> tuple[str, ...]:
+    return tuple(text for turn in turns for text in _texts(turn.paragraphs))
 
 
-def _attribute(pattern: re.Pattern[str], attributes: str) -> str:
-    found = pattern.search(attributes)
-    return found[1] if found else ""
-
-
-def page_docs(content: str) -> list[Doc]:
-    """The documents of a briefing page's rendered HTML (the article MkDocs makes from render.py's Markdown).
-
-    An agenda item (a heading of class ``statement`` or ``qa``, or the introduction) is one document with its
-    paragraphs; each exchange (``<div class="exchange" id="q6">``) is one document titled by its item.
-    """
+def documents(briefing: Briefing) -> tuple[Doc, ...]:
+    """The search documents of a briefing, in page order: its introduction, every agenda item (with its own
+    text, or its title alone: an excerpt's items are found by their titles), and every exchange, titled by
+    its item. The anchors are the page's (pages/briefing.py)."""
     docs: list[Doc] = []
-    section: tuple[str, str, str] | None = None  # anchor, title, kind
-    paragraphs: list[str] = []
-    exchange: tuple[str, list[str]] | None = None
-
-    def close_exchange() -> None:
-        nonlocal exchange
-        if exchange and section and exchange[1]:
-            docs.append(Doc(exchange[0], section[1], "qa", tuple(exchange[1])))
-        exchange = None
-
-    def close_section() -> None:
-        nonlocal paragraphs
-        close_exchange()
-        if section and paragraphs:
-            docs.append(Doc(section[0], section[1], section[2], tuple(paragraphs)))
-        paragraphs = []
-
-    for match in _RE_BLOCK.finditer(content):
-        if match["hattrs"] is not None:
-            close_section()
-            anchor = _attribute(_RE_ID, match["hattrs"])
-            classes = set(_attribute(_RE_CLASS, match["hattrs"]).split())
-            if anchor and "qa" in classes:
-                section = (anchor, _text(match["htext"]), "qa")
-            elif anchor and ("statement" in classes or anchor == _INTRODUCTION):
-                section = (anchor, _text(match["htext"]), "statement")
-            else:  # the agenda, the Q&A part's heading, a listing page's headings
-                section = None
-        elif match["dattrs"] is not None:
-            close_exchange()
-            exchange = (_attribute(_RE_ID, match["dattrs"]), [])
-        elif section:
-            css = _attribute(_RE_CLASS, match["pattrs"] or "")
-            if css in _TURN_CLASSES and exchange:
-                text = _text(_RE_LABEL.sub("", match["ptext"]))
-                if text:
-                    exchange[1].append(text)
-            elif not css and not exchange:
-                text = _text(match["ptext"])
-                if text:
-                    paragraphs.append(text)
-    close_section()
-    return docs
+    if _texts(briefing.intro):
+        docs.append(Doc(*INTRODUCTION, "statement", _texts(briefing.intro)))
+    for section in briefing.sections:
+        docs.append(Doc(section.anchor, section.title, section.kind.value, _texts(section.paragraphs)))
+        for exchange in section.exchanges:
+            docs.append(Doc(exchange.anchor, section.title, "qa", _turns((exchange.question, *exchange.answers))))
+    return tuple(docs)
 
 
-def page_from_html(url: str, meta: Mapping[str, Any], content: str) -> Page:
-    date = meta.get("date")
-    if isinstance(date, str):
-        try:
-            date = dt.date.fromisoformat(date)
-        except ValueError:
-            date = None
-    if isinstance(date, dt.datetime):
-        date = date.date()
-    speaker = meta.get("speaker")
-    return Page(
-        url,
-        date if isinstance(date, dt.date) else None,
-        speaker if isinstance(speaker, str) else None,
-        tuple(page_docs(content)),
-    )
+def excerpt(doc: Doc) -> str:
+    """The first :data:`EXCERPT_CHARS` characters of the document's text, cut at a word, '…' where cut."""
+    text = "\n".join(doc.paragraphs)
+    if len(text) <= EXCERPT_CHARS:
+        return text
+    cut = text.rfind(" ", 0, EXCERPT_CHARS + 1)
+    return text[: cut if cut > EXCERPT_CHARS // 2 else EXCERPT_CHARS].rstrip() + " …"
 
 
-# --- the index -----------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Term:
-    docs: bytearray = field(default_factory=bytearray)
-    positions: bytearray = field(default_factory=bytearray)
-    last_doc: int = 0
-    count: int = 0
-
-
-def impact(title_tf: int, body_tf: int, length: int, average: float) -> int:
+def impact(title_tf: int, body_tf: int, length: int, average: float = AVERAGE_LENGTH) -> int:
     """A word's weight in a document, 1 to 31: BM25's saturating term frequency, plus a bonus for the title."""
     tf = TITLE_WEIGHT * title_tf + body_tf
     weight = tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / average))
@@ -232,78 +187,126 @@ def impact(title_tf: int, body_tf: int, length: int, average: float) -> int:
     return min(MAX_IMPACT, value + (TITLE_BONUS if title_tf else 0))
 
 
-def _doc_tokens(doc: Doc) -> Iterator[list[str]]:
-    yield tokens(doc.title)
-    for paragraph in doc.paragraphs:
-        yield tokens(paragraph)
+def _occurrences(doc: Doc) -> tuple[dict[str, list[int]], int, int]:
+    """Word -> [position, run, position, run, ...] in ``doc``, the title's end and the document's length.
 
-
-class Builder:
-    """Collects documents in id order and turns them into the index files."""
-
-    def __init__(self, average_length: float) -> None:
-        self.terms: dict[str, _Term] = {}
-        self.runs: dict[str, int] = {"": 0}
-        self.average = max(average_length, 1.0)
-        self.count = 0
-
-    def add(self, doc: Doc) -> int:
-        """Index ``doc`` as the next document; returns its id."""
-        doc_id = self.count
-        self.count += 1
-        occurrences: dict[str, list[int]] = {}  # word -> [position, run, position, run, ...]
-        title_end = 0
-        position = 0
-        runs = self.runs
-        for field_index, words in enumerate(_doc_tokens(doc)):
-            run: list[str] = []
-            for word in words:
-                if word in STOP_WORDS:
-                    run.append(word)
+    Positions count every word, stop words too; one position is left out after the title and after each
+    paragraph, so that no phrase spans them."""
+    found: dict[str, list[int]] = {}
+    position = title_end = 0
+    for field_index, text in enumerate((doc.title, *doc.paragraphs)):
+        run: list[str] = []
+        for word in tokens(text):
+            if word in STOP_WORDS:
+                run.append(word)
+            else:
+                number = run_number(run) if run else 0
+                run = []
+                places = found.get(word)
+                if places is None:
+                    found[word] = [position, number]
                 else:
-                    if run:
-                        key = " ".join(run[-MAX_RUN:])
-                        run_id = runs.get(key)
-                        if run_id is None:
-                            run_id = runs[key] = len(runs)
-                        run = []
-                    else:
-                        run_id = 0
-                    found = occurrences.get(word)
-                    if found is None:
-                        occurrences[word] = [position, run_id]
-                    else:
-                        found += (position, run_id)
-                position += 1
-            position += 1  # no phrase spans two paragraphs, or the title and the text
-            if field_index == 0:
-                title_end = position
-        length = position
-        terms = self.terms
-        for word, found in occurrences.items():
-            term = terms.get(word)
-            if term is None:
-                term = terms[word] = _Term()
-            title_tf = sum(1 for p in found[::2] if p < title_end)
-            tf = len(found) // 2
-            term.docs += vlq(doc_id - term.last_doc) + _SMALL[impact(title_tf, tf - title_tf, length, self.average)]
-            term.last_doc = doc_id
-            term.count += 1
-            encoded = bytearray(vlq(tf))
-            previous = 0
-            for index in range(0, len(found), 2):
-                encoded += vlq(found[index] - previous)
-                encoded += vlq(found[index + 1])
-                previous = found[index]
-            term.positions += encoded
-        return doc_id
+                    places += (position, number)
+            position += 1
+        position += 1
+        if field_index == 0:
+            title_end = position
+    return found, title_end, position
 
-    def stem_groups(self) -> dict[str, list[str]]:
-        """Each word with the other indexed words of its stem (only words that have some)."""
-        groups: dict[str, list[str]] = {}
-        for word in self.terms:
-            groups.setdefault(stem(word), []).append(word)
-        return {w: sorted(x for x in group if x != w) for group in groups.values() if len(group) > 1 for w in group}
+
+@dataclass(frozen=True)
+class Part:
+    """One briefing's share of the index: a pure function of its model and page path, the unit a build caches.
+
+    ``words`` are the briefing's indexed words, sorted, one a line. For each word in that order, ``postings``
+    holds the briefing's first and last document (numbered from 0 in the briefing), the length of the rest,
+    and the rest: the first document's impact, then (document delta, impact) pairs; ``positions`` holds the
+    length of the word's positions in the briefing, then its positions (the format of the ``p`` shards).
+    """
+
+    date: str  # ISO, or "" when undated
+    source: str  # the transcript's file name: orders briefings of one day as their pages (links.collect)
+    url: str
+    speaker: str
+    language: str
+    docs: tuple[tuple[str, str, str], ...]  # (anchor, title, excerpt)
+    kinds: tuple[bool, ...]  # Q&A or not, per document
+    words: str
+    postings: bytes
+    positions: bytes
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        return (self.date or "9999", self.source, self.url)
+
+
+def part(page: links.Page) -> Part:
+    """The index's part for one briefing page."""
+    briefing = page.briefing
+    docs = documents(briefing)
+    by_word: dict[str, tuple[list[tuple[int, int]], bytearray]] = {}
+    for number, doc in enumerate(docs):
+        found, title_end, length = _occurrences(doc)
+        for word, places in found.items():
+            title_tf = sum(1 for p in places[::2] if p < title_end)
+            tf = len(places) // 2
+            entry = by_word.get(word)
+            if entry is None:
+                entry = by_word[word] = ([], bytearray())
+            entry[0].append((number, impact(title_tf, tf - title_tf, length)))
+            encoded = entry[1]
+            encoded += vlq(tf)
+            previous = 0
+            for index in range(0, len(places), 2):
+                delta = places[index] - previous
+                previous = places[index]
+                if places[index + 1]:
+                    encoded += vlq(2 * delta + 1)
+                    encoded += vlq(places[index + 1])
+                else:
+                    encoded += vlq(2 * delta)
+    words = sorted(by_word)
+    postings = bytearray()
+    positions = bytearray()
+    for word in words:
+        pairs, encoded = by_word[word]
+        rest = bytearray(_SMALL[pairs[0][1]])
+        for (before, _), (number, weight) in itertools.pairwise(pairs):
+            rest += vlq(number - before) + _SMALL[weight]
+        postings += vlq(pairs[0][0]) + vlq(pairs[-1][0]) + vlq(len(rest)) + rest
+        positions += vlq(len(encoded)) + encoded
+    return Part(
+        date=briefing.date.isoformat() if briefing.date else "",
+        source=briefing.source,
+        url=links.url(page.path),
+        speaker=briefing.speaker or "",
+        language=briefing.language or DEFAULT_LANGUAGE,
+        docs=tuple((doc.anchor, doc.title, excerpt(doc)) for doc in docs),
+        kinds=tuple(doc.kind == "qa" for doc in docs),
+        words="\n".join(words),
+        postings=bytes(postings),
+        positions=bytes(positions),
+    )
+
+
+def _entries(found: Part) -> Iterator[tuple[str, int, int, bytes, bytes]]:
+    """(word, first document, last document, rest of the postings, positions) of a part, word by word."""
+    if not found.words:
+        return
+    at = pat = 0
+    data, spots = found.postings, found.positions
+    for word in found.words.split("\n"):
+        first, at = _read(data, at)
+        last, at = _read(data, at)
+        size, at = _read(data, at)
+        rest = data[at:at + size]
+        at += size
+        size, pat = _read(spots, pat)
+        yield word, first, last, rest, spots[pat:pat + size]
+        pat += size
+
+
+# --- the index -----------------------------------------------------------------------------------------
 
 
 def _pack(items: Iterable[tuple[str, Any, int]], limit: int) -> list[tuple[str, dict[str, Any]]]:
@@ -333,51 +336,73 @@ def _bits(flags: Sequence[bool]) -> str:
     return "".join(digits)
 
 
-def default_url(date: dt.date | None) -> str:
-    return f"briefings/{date.year}/{date.isoformat()}/" if date else ""
+def default_url(date: str) -> str:
+    """The URL of a briefing's page that ``meta.js`` leaves out (search.js makes it from the date)."""
+    return f"briefings/{date[:4]}/{date}/" if date else ""
 
 
 @dataclass(frozen=True)
 class Index:
-    """The index files by name (``meta.js``, ``t0.js``, ...), and what they hold."""
+    """The index files by name (``meta.js``, ``t0.js``, ...), what they hold, and their version."""
 
     files: dict[str, str]
     docs: int
     terms: int
+    version: str
 
 
-def build_index(pages: Iterable[Page]) -> Index:
-    """Every document of ``pages``, in date order, into the index files."""
-    ordered = sorted((p for p in pages if p.docs), key=lambda p: p.sort_key)
-    all_docs = [doc for page in ordered for doc in page.docs]
-    lengths = [sum(len(p) for p in doc.paragraphs) for doc in all_docs]
-    # Average length in words: ~6 characters a word (the weight only needs the ratio to be about right).
-    builder = Builder(sum(lengths) / max(len(lengths), 1) / 6)
+def _stem_groups(languages: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Each word with the other indexed words of its stem in any language it is used in (only words with some)."""
+    groups: dict[tuple[str, str], set[str]] = {}
+    for word, used in languages.items():
+        for language in used:
+            groups.setdefault((language, stem(word, language)), set()).add(word)
+    siblings: dict[str, set[str]] = {}
+    for group in groups.values():
+        if len(group) > 1:
+            for word in group:
+                siblings.setdefault(word, set()).update(group - {word})
+    return {word: sorted(others) for word, others in siblings.items()}
+
+
+def build_index(parts: Iterable[Part]) -> Index:
+    """The index files of every briefing's part: documents numbered in date order, each word's postings and
+    positions the parts' own, joined (only the first document number of each part's postings changes)."""
+    ordered = sorted(parts, key=lambda p: p.sort_key)
+    postings: dict[str, bytearray] = {}
+    positions: dict[str, bytearray] = {}
+    last: dict[str, int] = {}
+    languages: dict[str, set[str]] = {}
     speakers = sorted({p.speaker for p in ordered if p.speaker})
     speaker_ids = {name: i for i, name in enumerate(speakers)}
-    briefings = []
-    kinds = []
-    for page in ordered:
-        first = builder.count
-        for doc in page.docs:
-            builder.add(doc)
-            kinds.append(doc.kind == "qa")
-        url = "" if page.url == default_url(page.date) else page.url
-        briefings.append([
-            page.date.isoformat() if page.date else "", speaker_ids.get(page.speaker or "", -1), url, first,
-        ])
+    briefings: list[list[Any]] = []
+    kinds: list[bool] = []
+    texts: list[tuple[str, str, str]] = []
+    for found in ordered:
+        offset = len(kinds)
+        url = "" if found.url == default_url(found.date) else found.url
+        briefings.append([found.date, speaker_ids.get(found.speaker, -1), url, offset])
+        kinds += found.kinds
+        texts += found.docs
+        for word, first, end, rest, spots in _entries(found):
+            target = postings.get(word)
+            if target is None:
+                target = postings[word] = bytearray()
+                positions[word] = bytearray()
+                languages[word] = set()
+            target += vlq(offset + first - last.get(word, 0))
+            target += rest
+            positions[word] += spots
+            last[word] = offset + end
+            languages[word].add(found.language)
+    groups = _stem_groups(languages)
+    words = sorted(postings)
     files: dict[str, str] = {}
-    groups = builder.stem_groups()
-    words = sorted(builder.terms)
     term_shards = _pack(
-        ((w, [builder.terms[w].docs.decode(), *([groups[w]] if w in groups else [])], len(builder.terms[w].docs))
-         for w in words),
+        ((w, [postings[w].decode(), *([groups[w]] if w in groups else [])], len(postings[w])) for w in words),
         TERM_SHARD_SIZE,
     )
-    position_shards = _pack(
-        ((w, builder.terms[w].positions.decode(), len(builder.terms[w].positions)) for w in words),
-        POSITION_SHARD_SIZE,
-    )
+    position_shards = _pack(((w, positions[w].decode(), len(positions[w])) for w in words), POSITION_SHARD_SIZE)
     for number, (_key, data) in enumerate(term_shards):
         files[f"t{number}.js"] = _script(f"t{number}", data)
     for number, (_key, data) in enumerate(position_shards):
@@ -385,35 +410,36 @@ def build_index(pages: Iterable[Page]) -> Index:
     text_starts: list[int] = []
     size = TEXT_SHARD_SIZE
     shard: list[list[str]] = []
-    for doc_id, doc in enumerate(all_docs):
+    for doc_id, (anchor, title, text) in enumerate(texts):
         if size >= TEXT_SHARD_SIZE:
             if shard:
                 files[f"d{len(text_starts) - 1}.js"] = _script(f"d{len(text_starts) - 1}", shard)
             text_starts.append(doc_id)
             shard, size = [], 0
-        text = "\n".join(doc.paragraphs)
-        shard.append([doc.anchor, doc.title, text])
-        size += len(text) + len(doc.title) + len(doc.anchor)
+        shard.append([anchor, title, text])
+        size += len(text) + len(title) + len(anchor)
     if shard:
         files[f"d{len(text_starts) - 1}.js"] = _script(f"d{len(text_starts) - 1}", shard)
-    runs = sorted(builder.runs, key=builder.runs.__getitem__)
-    files["r.js"] = _script("r", runs)
-    meta = {
+    meta: dict[str, Any] = {
         "format": FORMAT,
-        "docs": builder.count,
-        "stop": sorted(STOP_WORDS),
+        "docs": len(kinds),
+        "stop": list(STOP_LIST),
         "maxRun": MAX_RUN,
+        "months": list(markdown.MONTHS),
         "speakers": speakers,
         "briefings": briefings,
         "kinds": _bits(kinds),
         "keys": {"t": [k for k, _ in term_shards], "p": [k for k, _ in position_shards]},
         "textStarts": b"".join(vlq(b - a) for a, b in zip([0, *text_starts], text_starts, strict=False)).decode(),
     }
-    # Shards are requested with ?v=<id>: a browser holding an older shard in its cache never mixes the two.
-    digest = hashlib.sha1("".join(files[name] for name in sorted(files)).encode("utf-8")).hexdigest()
-    meta["id"] = digest[:12]
+    # Every file is requested with ?v=<version> (the pages carry it, for meta.js): a browser holding an
+    # older file in its cache never mixes it with the new ones.
+    digest = hashlib.sha1(json.dumps(meta, sort_keys=True).encode("utf-8"))
+    for name in sorted(files):
+        digest.update(files[name].encode("utf-8"))
+    meta["id"] = digest.hexdigest()[:12]
     files["meta.js"] = _script("meta", meta)
-    return Index(files, builder.count, len(words))
+    return Index(files, len(kinds), len(words), meta["id"])
 
 
 def write_index(index: Index, site_dir: Path) -> None:
@@ -424,4 +450,6 @@ def write_index(index: Index, site_dir: Path) -> None:
         if stale.name not in index.files:
             stale.unlink()
     for name, text in index.files.items():
-        (folder / name).write_text(text, encoding="utf-8")
+        path = folder / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")

@@ -1,10 +1,12 @@
-"""The MkDocs plugin ``briefings-search``: indexes every briefing page as MkDocs renders it (converter.search.index).
+"""The MkDocs plugin ``briefings-search``: the index of the briefings the ``briefings`` plugin converted.
 
-It collects each briefing page's rendered HTML, writes the index files into the site after the build, and
-puts the search box of ``overrides/partials/briefings-search.html`` in place of Material's. Material's own
-search plugin stays in ``mkdocs.yml`` only because Material shows a search box only when it is there: this
-plugin takes every page out of its index (``search: exclude``), so Material builds no large index and its
-scripts load none (they look for a form named ``search``, which the partial does not have).
+Before the pages render it builds the index from the model (converter.search.index), so every page can carry
+the index's version (the search box's ``data-index-version``, with which search.js asks for ``meta.js``); after
+the build it writes the index files into the site. It also puts the search box of
+``overrides/partials/briefings-search.html`` in place of Material's. Material's own search plugin stays in
+``mkdocs.yml`` only because Material shows a search box only when it is there: this plugin takes every page
+out of its index (``search: exclude``), so Material builds no large index and its scripts load none (they
+look for a form named ``search``, which the partial does not have).
 """
 
 from __future__ import annotations
@@ -27,21 +29,18 @@ log = logging.getLogger("mkdocs.plugins.briefings-search")
 PARTIAL = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "briefings-search.html"
 # Material includes this template in its header when its search plugin is on.
 MATERIAL_PARTIAL = "partials/search.html"
+# The template variable of the index's version (overrides/partials/briefings-search.html).
+VERSION = "briefings_search_version"
 
 
 class SearchConfig(Config):
-    # The folder of briefing pages in the site, by URL.
-    prefix = c.Type(str, default="briefings/")
     # Leave Material's own index alone (it cannot scale to the archive; on for comparisons only).
     material_index = c.Type(bool, default=False)
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
-        self.pages: list[search_index.Page] = []
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.pages = []
+        self.index: search_index.Index | None = None
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Any) -> jinja2.Environment:
         # The partial lives in the repository's overrides/, found here whether or not theme.custom_dir is set.
@@ -49,6 +48,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         loader = jinja2.DictLoader({MATERIAL_PARTIAL: partial})
         if env.loader is not None:
             env.loader = jinja2.ChoiceLoader([loader, env.loader])
+        started = time.perf_counter()
+        converted = getattr(config.plugins.get("briefings"), "report", None)
+        if converted is None:
+            log.warning("briefings-search: no briefings plugin before this one in mkdocs.yml; the index is empty")
+        pages = converted.pages if converted is not None else []
+        self.index = search_index.build_index(search_index.part(page) for page in pages)
+        env.globals[VERSION] = self.index.version
+        size = sum(len(text.encode("utf-8")) for text in self.index.files.values())
+        log.info(
+            f"briefings-search: {self.index.docs} documents, {self.index.terms} words, {len(self.index.files)} "
+            f"files, {size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s"
+        )
         return env
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Any) -> str:
@@ -56,17 +67,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
 
-    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Any) -> str:
-        if page.url.startswith(self.config.prefix):
-            self.pages.append(search_index.page_from_html(page.url, page.meta, html))
-        return html
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        started = time.perf_counter()
-        index = search_index.build_index(self.pages)
-        search_index.write_index(index, Path(config.site_dir))
-        size = sum(len(text.encode("utf-8")) for text in index.files.values())
-        log.info(
-            f"briefings-search: {index.docs} documents, {index.terms} words, {len(index.files)} files, "
-            f"{size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s"
-        )
+        if self.index is not None:
+            search_index.write_index(self.index, Path(config.site_dir))

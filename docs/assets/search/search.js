@@ -6,58 +6,21 @@
  * Word queries widen each word to the words of its stem (the index lists them) and, for the word being typed,
  * to words that start with it; "quoted phrases" match word for word, stop words included.
  * The query, the filters and the order are kept in the address (?q=&from=&to=&speaker=&kind=&sort=).
+ *
+ * The query logic (createEngine and the functions before it) needs no page: under Node it is exported as a
+ * module, and tests/js/ runs it over an index the Python builder wrote.
  */
 (function () {
   "use strict";
 
-  var script = document.currentScript;
-  var ROOT = new URL("../../", script.src);
-  var INDEX = new URL("assets/search/index/", ROOT);
-  var FILE = location.protocol === "file:";
   var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   var DIGIT = new Int8Array(128).fill(-1);
   for (var i = 0; i < ALPHABET.length; i++) DIGIT[ALPHABET.charCodeAt(i)] = i;
-  var PAGE_SIZE = 10;
   var PREFIX_MIN = 3;       // the word being typed widens to longer words from this many letters on
   var PREFIX_WORDS = 12;    // ... to at most this many, the most frequent
-  var PARAMS = ["q", "from", "to", "speaker", "kind", "sort"];
+  var FORMAT = 2;           // converter/search/index.py's FORMAT: the index files this script reads
   var TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
   var TEXT_TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
-
-  /* --- loading ------------------------------------------------------------------------------------ */
-
-  var waiting = {};
-  var loads = {};
-  var version = "";
-  window.__briefingsSearch = function (name, data) {
-    var resolve = waiting[name];
-    delete waiting[name];
-    if (resolve) resolve(data);
-  };
-
-  function load(name) {
-    if (!loads[name]) {
-      loads[name] = new Promise(function (resolve, reject) {
-        waiting[name] = resolve;
-        var tag = document.createElement("script");
-        tag.src = INDEX + name + ".js" + (version ? "?v=" + version : "");
-        tag.charset = "utf-8";
-        tag.async = true;
-        tag.onload = function () {
-          tag.remove();
-          if (waiting[name]) { delete waiting[name]; reject(new Error("no data in " + name + ".js")); }
-        };
-        tag.onerror = function () {
-          tag.remove();
-          delete waiting[name];
-          delete loads[name];
-          reject(new Error("could not load " + name + ".js"));
-        };
-        document.head.appendChild(tag);
-      });
-    }
-    return loads[name];
-  }
 
   /* --- words and numbers (the same rules as converter/search/) ---------------------------------- */
 
@@ -87,16 +50,39 @@
 
   /* --- the index ---------------------------------------------------------------------------------- */
 
+  /* The stop words of a run number (the index's run_words): the last word in the lowest place. */
+  function runWords(number, stopList) {
+    var base = stopList.length + 1, out = [];
+    while (number) { out.unshift(stopList[number % base - 1]); number = Math.floor(number / base); }
+    return out;
+  }
+
+  /* The query engine over one index. loadFile(name, version) resolves to the data of the index file
+     name + ".js"; version is the index's id once meta.js has given it (null for meta.js itself). */
+  function createEngine(loadFile) {
   var meta = null;
+  var version = null;
   var docBriefing = null;   // document id -> briefing number
   var textStarts = [];
   var stop = new Set();
   var postingsCache = new Map();
   var positionsCache = new Map();
+  var loads = {};
+
+  function load(name) {
+    if (!loads[name]) {
+      loads[name] = loadFile(name, name === "meta" ? null : version).catch(function (error) {
+        delete loads[name];  // try again on the next query
+        throw error;
+      });
+    }
+    return loads[name];
+  }
 
   function start() {
     if (!meta) {
       meta = load("meta").then(function (data) {
+        if (data.format !== FORMAT) throw new Error("the index is of another version of the site; reload the page");
         version = data.id;
         stop = new Set(data.stop);
         docBriefing = new Int32Array(data.docs);
@@ -107,8 +93,9 @@
         var at = 0;
         textStarts = unvlq(data.textStarts).map(function (delta) { at += delta; return at; });
         return data;
-      }, function (error) {
-        meta = null;  // try again on the next query
+      }).catch(function (error) {
+        meta = null;  // try again on the next query, with a new request
+        delete loads.meta;
         throw error;
       });
     }
@@ -164,9 +151,10 @@
         for (var d = 0; d < p.docs.length; d++) {
           var count = numbers[at++], pos = 0, list = new Array(count * 2);
           for (var k = 0; k < count; k++) {
-            pos += numbers[at++];
+            var step = numbers[at++];  // 2 * delta, + 1 when a run of stop words comes next
+            pos += Math.floor(step / 2);
             list[2 * k] = pos;
-            list[2 * k + 1] = numbers[at++];
+            list[2 * k + 1] = step % 2 ? numbers[at++] : 0;
           }
           map.set(p.docs[d], list);
         }
@@ -226,8 +214,10 @@
     });
   }
 
-  function runMatches(actual, wanted, leading, maxRun) {
-    var a = actual ? actual.split(" ") : [], w = wanted ? wanted.split(" ").slice(-maxRun) : [];
+  var runCache = new Map();
+  function runMatches(m, actual, wanted, leading) {
+    if (!runCache.has(actual)) runCache.set(actual, runWords(actual, m.stop));
+    var a = runCache.get(actual), w = wanted.slice(-m.maxRun);
     if (leading) {
       if (!w.length) return true;
       a = a.slice(-w.length);
@@ -236,23 +226,21 @@
   }
 
   /* An exact phrase: document -> score, for documents holding its words in a row (converter/search/
-     Reader.phrase does the same). Stop words are checked through the run of stop words before each word. */
+     index.py explains the runs). Stop words are checked through the run of stop words before each word. */
   function phraseMatches(m, text) {
     var words = tokens(text);
     while (words.length && stop.has(words[words.length - 1])) words.pop();
     var parts = [], run = [];
     words.forEach(function (w, offset) {
       if (stop.has(w)) run.push(w);
-      else { parts.push({ offset: offset, word: w, before: run.join(" ") }); run = []; }
+      else { parts.push({ offset: offset, word: w, before: run }); run = []; }
     });
     if (!parts.length) return Promise.resolve(null);
-    var needRuns = parts.some(function (p) { return p.before; });
     return Promise.all([
       Promise.all(parts.map(function (p) { return postings(m, p.word); })),
       Promise.all(parts.map(function (p) { return positions(m, p.word); })),
-      needRuns ? load("r") : [],
     ]).then(function (r) {
-      var lists = r[0], maps = r[1], runs = r[2];
+      var lists = r[0], maps = r[1];
       var scores = new Map();
       if (lists.some(function (l) { return !l; })) return { scores: scores, words: new Set(words), phrase: words };
       var order = parts.map(function (_, i) { return i; });
@@ -271,7 +259,7 @@
         for (var k = 0; k < parts.length && (starts === null || starts.size); k++) {
           var part = parts[k], list = maps[k].get(doc), ok = new Set();
           for (var j = 0; j < list.length; j += 2) {
-            if (runMatches(runs[list[j + 1]] || "", part.before, k === 0, m.maxRun)) {
+            if (runMatches(m, list[j + 1], part.before, k === 0)) {
               var s = list[j] - part.offset;
               if (starts === null || starts.has(s)) ok.add(s);
             }
@@ -347,9 +335,18 @@
     });
   }
 
+  /* [anchor, title, excerpt] of a document */
   function textOf(doc) {
     var n = shardOf(textStarts, doc);
     return load("d" + n).then(function (shard) { return shard[doc - textStarts[n]]; });
+  }
+
+  /* The briefing [date, speaker, url, first document] of a document */
+  function briefingOf(m, doc) {
+    return m.briefings[docBriefing[doc]];
+  }
+
+  return { start: start, search: search, parse: parse, textOf: textOf, briefingOf: briefingOf, kindOf: kindOf };
   }
 
   /* --- snippets ----------------------------------------------------------------------------------- */
@@ -417,24 +414,83 @@
     return (from > 0 ? "… " : "") + html.trim() + (to < list.length ? " …" : "");
   }
 
-  /* --- the page ----------------------------------------------------------------------------------- */
-
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December"];
-
-  function longDate(iso) {
+  /* 'January 23, 2025', with the months of the site's one date format (meta.js has them from the builder) */
+  function longDate(iso, months) {
     if (!iso) return "Undated briefing";
     var p = iso.split("-");
-    return MONTHS[+p[1] - 1] + " " + +p[2] + ", " + p[0];
+    return months[+p[1] - 1] + " " + +p[2] + ", " + p[0];
   }
+
+  /* What a result says it is: "Statement", "Q&A, question 6", or "Q&A topic" for an item of the Q&A. */
+  function kindLabel(kind, anchor) {
+    if (kind !== "qa") return "Statement";
+    var question = /^q(\d+)$/.exec(anchor);
+    return question ? "Q&A, question " + question[1] : "Q&A topic";
+  }
+
+  /* The element id of an address's #fragment; a malformed escape ("#%E0") is taken as written. */
+  function fragmentId(hash) {
+    var id = hash.replace(/^#/, "");
+    try { return decodeURIComponent(id); } catch (error) { return id; }
+  }
+
+  var api = {
+    tokens: tokens, unvlq: unvlq, runWords: runWords, createEngine: createEngine, snippet: snippet, words: words,
+    marked: marked, longDate: longDate, kindLabel: kindLabel, fragmentId: fragmentId, FORMAT: FORMAT,
+  };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  if (typeof document === "undefined") return;
+
+  /* --- the page ----------------------------------------------------------------------------------- */
+
+  var script = document.currentScript;
+  var ROOT = new URL("../../", script.src);
+  var INDEX = new URL("assets/search/index/", ROOT);
+  var FILE = location.protocol === "file:";
+  var PAGE_SIZE = 10;
+  var PARAMS = ["q", "from", "to", "speaker", "kind", "sort"];
+  var root = document.querySelector("[data-briefings-search]");
+  if (!root) return;
+  // The page carries the version of the index it was built with: a cached older meta.js is never used.
+  var pageVersion = root.getAttribute("data-index-version") || "";
+
+  var waiting = {};
+  window.__briefingsSearch = function (name, data) {
+    var resolve = waiting[name];
+    delete waiting[name];
+    if (resolve) resolve(data);
+  };
+
+  /* An index file through a <script> tag (which file:// allows, unlike fetch). */
+  function loadScript(name, version) {
+    version = version || pageVersion;
+    return new Promise(function (resolve, reject) {
+      waiting[name] = resolve;
+      var tag = document.createElement("script");
+      tag.src = INDEX + name + ".js" + (version ? "?v=" + version : "");
+      tag.charset = "utf-8";
+      tag.async = true;
+      tag.onload = function () {
+        tag.remove();
+        if (waiting[name]) { delete waiting[name]; reject(new Error("no data in " + name + ".js")); }
+      };
+      tag.onerror = function () {
+        tag.remove();
+        delete waiting[name];
+        reject(new Error("could not load " + name + ".js"));
+      };
+      document.head.appendChild(tag);
+    });
+  }
+
+  var engine = createEngine(loadScript);
+  var start = engine.start, search = engine.search, parse = engine.parse, textOf = engine.textOf;
 
   function pageUrl(b) {
     var url = b[2] || ("briefings/" + b[0].slice(0, 4) + "/" + b[0] + "/");
     return new URL(url + (FILE ? "index.html" : ""), ROOT);
   }
 
-  var root = document.querySelector("[data-briefings-search]");
-  if (!root) return;
   var toggle = document.getElementById("__search");
   var input = root.querySelector("[data-briefings-search-query]");
   var form = root.querySelector("form");
@@ -485,17 +541,17 @@
   }
 
   function resultItem(m, hit, doc, highlight) {
-    var b = m.briefings[docBriefing[hit.doc]];
+    var b = engine.briefingOf(m, hit.doc);
     var anchor = doc[0], title = doc[1], text = doc[2];
     var url = pageUrl(b);
     var terms = Array.from(highlight.words);
     highlight.phrases.forEach(function (p) { terms.push('"' + p.join(" ") + '"'); });
     if (terms.length) url.searchParams.set("h", terms.join(" "));
     url.hash = anchor;
-    var kind = kindOf(m, hit.doc);
-    var where = [longDate(b[0])];
+    var kind = engine.kindOf(m, hit.doc);
+    var where = [longDate(b[0], m.months)];
     if (b[1] >= 0) where.push(m.speakers[b[1]]);
-    where.push(kind === "qa" ? "Q&A, question " + anchor.replace(/^q/, "") : "Statement");
+    where.push(kindLabel(kind, anchor));
     var titleWords = words(title);
     var li = document.createElement("li");
     li.className = "md-search-result__item";
@@ -611,7 +667,7 @@
   /* A result's page: ?h=... marks the query's words in the item or exchange the address points to. */
   function highlightTarget() {
     var terms = new URLSearchParams(location.search).get("h");
-    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var target = location.hash && document.getElementById(fragmentId(location.hash));
     if (!terms || !target) return;
     var highlight = { words: new Set(), phrases: [] };
     terms = terms.replace(/"([^"]*)"/g, function (_, p) { highlight.phrases.push(tokens(p)); return " "; });
@@ -639,5 +695,5 @@
   window.addEventListener("hashchange", highlightTarget);
 
   /* For tests and benchmarks: the same parsing and tokenising as the page uses. */
-  window.briefingsSearch = { tokens: tokens, unvlq: unvlq, search: search, parse: parse, start: start };
+  window.briefingsSearch = Object.assign({ search: search, parse: parse, start: start }, api);
 })();
