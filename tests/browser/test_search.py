@@ -150,6 +150,25 @@ def test_result_lands_on_the_exchange_with_the_words_marked(page: Page) -> None:
     assert page.locator("article mark").count() == target.locator("mark").count()
 
 
+def test_every_index_file_is_asked_for_with_the_version_of_the_page(page: Page) -> None:
+    page.goto("")
+    version = page.locator("[data-briefings-search]").get_attribute("data-index-version")
+    assert version and re.fullmatch(r"[0-9a-f]{12}", version), version
+    search_for(page, '"the United States"')
+    expect(page.locator(RESULTS).first).to_be_visible()
+    requested: list[str] = page.requested  # type: ignore[attr-defined]
+    loaded = [url for url in requested if INDEX_FILES in url]
+    assert any(url.endswith(f"/meta.js?v={version}") for url in loaded), loaded
+    assert all(url.endswith(f".js?v={version}") for url in loaded), loaded
+
+
+def test_a_malformed_fragment_leaves_the_search_working(page: Page) -> None:
+    # decodeURIComponent throws on '%E0%A4%A'; the page fixture fails the test on any uncaught error.
+    page.goto("briefings/2025/2025-01-23/?h=greenland#%E0%A4%A")
+    search_for(page, "Greenland")
+    expect(page.locator(RESULTS).first).to_be_visible()
+
+
 def test_keyboard_opens_the_search(page: Page) -> None:
     page.goto("")
     page.keyboard.press("/")
