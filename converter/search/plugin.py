@@ -51,7 +51,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         started = time.perf_counter()
         converted = getattr(config.plugins.get("briefings"), "report", None)
         if converted is None:
-            log.warning("briefings-search: no briefings plugin before this one in mkdocs.yml; the index is empty")
+            log.warning("briefings-search: expected the briefings plugin in mkdocs.yml, got none; the index is empty")
         pages = converted.pages if converted is not None else []
         self.index = search_index.build_index(search_index.part(page) for page in pages)
         env.globals[VERSION] = self.index.version
