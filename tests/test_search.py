@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from converter import build, links
+from converter import build
 from converter.search import index as search_index
 from converter.search import terms
 from tests import search_corpus
@@ -100,8 +100,8 @@ def test_documents_are_every_item_and_every_exchange() -> None:
     )
 
 
-def test_seed_documents_cover_every_anchor_of_the_pages(seed_corpus: Path) -> None:
-    pages = links.collect([b for _, _, b in build.parse_all(build.discover(seed_corpus), build.Report())])
+def test_seed_documents_cover_every_anchor_of_the_pages(seed_corpus: Path, tmp_path: Path) -> None:
+    pages = build.build(seed_corpus, tmp_path, workers=1).pages
     for page in pages:
         anchors = [doc.anchor for doc in search_index.documents(page.briefing)]
         assert len(anchors) == len(set(anchors))
@@ -223,18 +223,18 @@ def test_write_index_replaces_an_older_index(tmp_path: Path) -> None:
 _DIGEST = """
 import hashlib, sys
 from pathlib import Path
-from converter import build, links
+from converter import build
 from converter.search import index
-pages = links.collect([b for _, _, b in build.parse_all(build.discover(Path(sys.argv[1])), build.Report())])
+pages = build.build(Path(sys.argv[1]), Path(sys.argv[2]), workers=1).pages
 files = index.build_index(index.part(p) for p in pages).files
 print(hashlib.sha256("".join(n + files[n] for n in sorted(files)).encode()).hexdigest())
 """
 
 
-def test_the_index_is_the_same_in_every_process(seed_corpus: Path) -> None:
+def test_the_index_is_the_same_in_every_process(seed_corpus: Path, tmp_path: Path) -> None:
     digests = {
-        subprocess.run([sys.executable, "-c", _DIGEST, str(seed_corpus)], capture_output=True, text=True, check=True,
-                       cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        subprocess.run([sys.executable, "-c", _DIGEST, str(seed_corpus), str(tmp_path / seed)], capture_output=True,
+                       text=True, check=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
         for seed in ("1", "2", "3")
     }
     assert len(digests) == 1 and len(next(iter(digests)).strip()) == 64
