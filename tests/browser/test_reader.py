@@ -106,7 +106,8 @@ def test_search_finds_the_section_of_an_answer(page: Page) -> None:
     first = page.locator(".md-search-result__item a.md-search-result__link").first
     expect(first.locator("h2")).to_have_text("France’s plans to mobilise young volunteers")
     expect(first.locator(".bs-where")).to_contain_text("January 23, 2025")
-    expect(first.locator("mark")).to_have_text(SEARCH_WORD)
+    # The word stands past the excerpt a result shows (docs/dev/performance.md): the snippet opens the exchange.
+    expect(first.locator(".bs-where")).to_contain_text("Q&A, question")
     first.click()
     # The result is the exchange holding the word, under that Q&A topic; ?h=<words> marks them there.
     page.wait_for_url(re.compile(re.escape(PAGE_2025) + r"\?h=[^#]*#q\d+$"))
