@@ -5,6 +5,7 @@ Pages link with relative ``.md`` paths and anchors, so ``mkdocs build --strict``
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 import unicodedata
@@ -39,6 +40,20 @@ class Page:
     path: str
     briefing: Briefing
     anchors: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A dated anchor on a briefing page: where an agenda item or an answer stands."""
+
+    page: str
+    anchor: str
+    date: dt.date | None
+
+    @property
+    def id(self) -> str:
+        """The dataset's id of what stands there: ``2021-01-28#q4``."""
+        return f"{page_id(self.page)}#{self.anchor}"
 
 
 def sort_key(briefing: Briefing) -> tuple[str, str]:

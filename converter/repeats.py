@@ -28,17 +28,8 @@ CANDIDATES = 0.35
 NUM_PERM = 64
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """Where an answer was given: a briefing page and the exchange's anchor."""
-
-    page: str
-    anchor: str
-    date: dt.date | None
-
-    @property
-    def id(self) -> str:
-        return f"{links.page_id(self.page)}#{self.anchor}"
+# Where an answer was given: a briefing page and the exchange's anchor.
+Occurrence = links.Place
 
 
 @dataclass(frozen=True)

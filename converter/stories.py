@@ -13,17 +13,8 @@ from dataclasses import dataclass
 
 from converter import links, topics
 
-
-@dataclass(frozen=True)
-class Mention:
-    page: str
-    anchor: str
-    date: dt.date | None
-
-    @property
-    def id(self) -> str:
-        """The dataset's id of the item: ``2021-01-28#ukraine``."""
-        return f"{links.page_id(self.page)}#{self.anchor}"
+# Where a topic's item stands: its briefing page and its anchor.
+Mention = links.Place
 
 
 @dataclass(frozen=True)
