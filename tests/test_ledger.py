@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import re
@@ -259,7 +260,7 @@ def test_dataset_rows_keep_their_published_ids_after_a_correction(tmp_path: Path
     _built(corpus, tmp_path, lock)
 
     def rows(folder: Path) -> dict[str, str]:
-        lines = (folder / "data" / "qa.jsonl").read_text(encoding="utf-8").splitlines()
+        lines = gzip.decompress((folder / "data" / "qa.jsonl.gz").read_bytes()).decode("utf-8").splitlines()
         return {row["id"]: row["question"] for row in map(json.loads, lines)}
 
     before, after = rows(tmp_path / "before"), rows(tmp_path / "docs")
