@@ -148,8 +148,9 @@ def test_screenshots(page: Page, tmp_path: Path) -> None:
     goto_briefing(page)
     full = folder / "2025-01-23-full.png"
     top = folder / "2025-01-23-top.png"
-    page.screenshot(path=full, full_page=True)
-    page.screenshot(path=top)
+    # A full page of a long briefing takes Chromium seconds to paint on a busy machine: more than the default 10 s.
+    page.screenshot(path=full, full_page=True, timeout=60_000)
+    page.screenshot(path=top, timeout=60_000)
     for shot in (full, top):
         data = shot.read_bytes()
         assert data.startswith(PNG_SIGNATURE) and len(data) > 10_000, (shot, len(data))
