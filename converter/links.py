@@ -152,15 +152,3 @@ def relative(source: str, target: str, anchor: str | None = None) -> str:
     """The relative link from the page at ``source`` to ``target`` (both relative to the docs folder)."""
     link = posixpath.relpath(target, posixpath.dirname(source) or ".")
     return f"{link}#{anchor}" if anchor else link
-
-
-def unresolved(pages: list[Page], links: dict[str, list[tuple[str, str | None]]]) -> list[str]:
-    """Links that point at no page or no anchor: ``source -> target#anchor`` for each."""
-    by_path = {page.path: page for page in pages}
-    missing = []
-    for source, targets in sorted(links.items()):
-        for target, anchor in targets:
-            page = by_path.get(target)
-            if page is None or (anchor is not None and anchor not in page.anchors):
-                missing.append(f"{source} -> {target}#{anchor}" if anchor else f"{source} -> {target}")
-    return missing

@@ -22,7 +22,7 @@ import pycountry
 import snowballstemmer
 
 from converter import links
-from converter.model import Exchange, Kind, Section
+from converter.model import Exchange, Section
 
 MIN_MENTIONS = 2
 MIN_BRIEFINGS = 2
@@ -344,7 +344,3 @@ def _index(kept: list[tuple[str, str, str, list[Item]]]) -> Index:
         for item in topic.mentions:
             by_page.setdefault(item.page, {}).setdefault(item.anchor, []).append(topic)
     return Index(tuple(topics), {page: {a: tuple(t) for a, t in found.items()} for page, found in by_page.items()})
-
-
-def is_statement(item: Item) -> bool:
-    return item.exchange is None and item.section.kind is Kind.STATEMENT
