@@ -14,6 +14,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by its relative POSIX path, with its bytes: two builds compare equal or not."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def build_site(corpus: Path, workdir: Path, env: dict[str, str] | None = None) -> Path:
     """Build ``corpus`` with the project's mkdocs.yml and static docs (the plugin converts); returns site/.
 

@@ -15,11 +15,7 @@ from converter.build import cache as cache_module
 from converter.build.progress import Progress
 from converter.plugins import BriefingsPlugin
 
-from .conftest import SEEDS
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+from .conftest import SEEDS, tree
 
 
 @pytest.fixture
@@ -45,7 +41,7 @@ def test_a_warm_build_reuses_every_conversion_and_writes_the_same_bytes_as_a_cle
     warm = build.build(corpus, tmp_path / "warm", cache=cache)
     assert (warm.converted, warm.reused) == (0, 2)
     build.build(corpus, tmp_path / "clean")
-    assert _tree(tmp_path / "warm") == _tree(tmp_path / "clean") == _tree(tmp_path / "cold")
+    assert tree(tmp_path / "warm") == tree(tmp_path / "clean") == tree(tmp_path / "cold")
     assert [str(p) for p in warm.problems] == [str(p) for p in cold.problems]
     assert warm.boilerplate == cold.boilerplate
 
@@ -62,7 +58,7 @@ def test_an_edited_transcript_is_converted_again_and_only_it(corpus: Path, tmp_p
     assert (second.converted, second.reused) == (1, 1)
     page = _page(docs, second, edited.name)
     assert "Ukrainian settlement crisis" in page
-    assert _tree(docs) == _tree(_clean(corpus, tmp_path))
+    assert tree(docs) == tree(_clean(corpus, tmp_path))
 
 
 def _clean(corpus: Path, tmp_path: Path) -> Path:
@@ -85,7 +81,7 @@ def test_an_edited_source_file_is_read_again(corpus: Path, tmp_path: Path) -> No
     transcript.with_suffix(".yml").unlink()
     report = build.build(corpus, docs, cache=cache)
     assert report.converted == 1 and "mid.ru/en/two" not in _page(docs, report, transcript.name)
-    assert _tree(docs) == _tree(_clean(corpus, tmp_path))
+    assert tree(docs) == tree(_clean(corpus, tmp_path))
 
 
 def test_a_changed_converter_misses_every_entry(
@@ -122,7 +118,7 @@ def test_a_removed_transcript_loses_its_page_and_its_entry(corpus: Path, tmp_pat
     report = build.build(corpus, docs, cache=cache)
     assert path in report.removed and not (docs / path).exists()
     assert len(list(cache.glob("*/*.pickle"))) == 1
-    assert _tree(docs) == _tree(_clean(corpus, tmp_path))
+    assert tree(docs) == tree(_clean(corpus, tmp_path))
 
 
 def test_an_unreadable_entry_is_a_miss_not_an_error(corpus: Path, tmp_path: Path) -> None:
@@ -150,7 +146,7 @@ def test_parallel_conversion_gives_the_bytes_of_a_serial_one(tmp_path: Path, mon
     parallel = build.build(corpus, tmp_path / "parallel", workers=2)
     serial = build.build(corpus, tmp_path / "serial", workers=1)
     assert parallel.converted == serial.converted == 12
-    assert _tree(tmp_path / "parallel") == _tree(tmp_path / "serial")
+    assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")
 
 
 def test_progress_says_counts_in_tenths_without_a_terminal() -> None:

@@ -16,7 +16,7 @@ import pytest
 from converter import build
 from converter.build import write
 
-from .conftest import SEEDS
+from .conftest import SEEDS, tree
 
 GOOD = dedent("""\
     Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, January 23, 2025
@@ -25,10 +25,6 @@ GOOD = dedent("""\
     Maria Zakharova: The Japanese centres will operate under Russian law.
     """)
 UNDATED = GOOD.replace(", January 23, 2025", "")
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -45,7 +41,7 @@ def outside(tmp_path: Path) -> Iterator[Path]:
     folder.mkdir()
     (folder / "keep.md").write_text("not the converter's\n", encoding="utf-8")
     yield folder
-    assert _tree(folder) == {"keep.md": b"not the converter's\n"}
+    assert tree(folder) == {"keep.md": b"not the converter's\n"}
 
 
 # --- Nothing is written outside the docs folder -------------------------------------------------------------
@@ -65,7 +61,7 @@ def test_write_outputs_refuses_a_path_outside_the_docs_folder(tmp_path: Path, re
     assert [(p.line, p.message) for p in report.problems] == [
         (0, f"expected a relative path inside the docs folder, got {relative!r}; not written")
     ]
-    assert _tree(tmp_path) == {"work/docs/index.md": b"# Home\n"}
+    assert tree(tmp_path) == {"work/docs/index.md": b"# Home\n"}
 
 
 def test_write_outputs_does_not_write_through_a_symlinked_folder(tmp_path: Path, outside: Path) -> None:
@@ -110,7 +106,7 @@ def test_temporaries_of_a_killed_build_are_removed(tmp_path: Path) -> None:
     (docs / "briefings" / "2025").mkdir(parents=True)
     (docs / "briefings" / "2025" / ".2025-01-23.md.x1y2.tmp").write_text("half a pa", encoding="utf-8")
     build.write_outputs(docs, {"briefings/2025/2025-01-23.md": "page\n"}, build.Report())
-    assert sorted(_tree(docs)) == ["briefings/2025/2025-01-23.md"]
+    assert sorted(tree(docs)) == ["briefings/2025/2025-01-23.md"]
 
 
 @pytest.mark.parametrize(
@@ -154,7 +150,7 @@ def test_a_symlinked_transcript_is_refused_and_its_text_goes_nowhere(tmp_path: P
         "copy the file in"
     ]
     assert report.pages == []
-    assert not any(b"SECRET-TOKEN-42" in data for data in _tree(tmp_path / "docs").values())
+    assert not any(b"SECRET-TOKEN-42" in data for data in tree(tmp_path / "docs").values())
 
 
 def test_a_symlinked_folder_in_the_corpus_is_not_followed(tmp_path: Path, corpus: Path) -> None:
@@ -194,7 +190,7 @@ def test_write_atomic_leaves_the_old_page_whole_when_the_rename_fails(
     monkeypatch.setattr(Path, "replace", fail)
     with pytest.raises(OSError):
         build.write_atomic(page, "new page\n")
-    assert _tree(tmp_path) == {"page.md": b"old page\n"}
+    assert tree(tmp_path) == {"page.md": b"old page\n"}
 
 
 def test_write_atomic_writes_a_readable_page_and_only_when_it_changes(tmp_path: Path) -> None:
@@ -254,7 +250,7 @@ def test_a_build_with_the_corpus_listed_backwards_gives_the_same_bytes(
     build.build(corpus, tmp_path / "one")
     monkeypatch.setattr(build, "discover", lambda folder: sorted(folder.glob("*.txt"), reverse=True))
     build.build(corpus, tmp_path / "two")
-    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
 def test_a_symlinked_generated_folder_is_not_emptied(tmp_path: Path, corpus: Path) -> None:

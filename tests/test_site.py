@@ -12,7 +12,7 @@ from mkdocs.utils.yaml import yaml_load
 from converter import build
 from converter.build import verify
 
-from .conftest import ROOT, SEEDS, build_site, mkdocs_build
+from .conftest import ROOT, SEEDS, build_site, mkdocs_build, tree
 
 PAGES = ["briefings/2021/2021-01-28.md", "briefings/2025/2025-01-23.md", "index.md"]
 
@@ -25,10 +25,6 @@ def _corpus(tmp_path: Path) -> Path:
     return corpus
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def _briefings_and_home(paths: list[str]) -> list[str]:
     """The briefing pages and the home page among generated files (tests/test_archive.py checks the rest)."""
     return sorted(p for p in paths if re.fullmatch(r"briefings/\d{4}/[\d-]+\.md|index\.md", p))
@@ -37,8 +33,8 @@ def _briefings_and_home(paths: list[str]) -> list[str]:
 def test_build_writes_one_page_per_briefing_by_date_and_a_home_page(tmp_path: Path) -> None:
     report = build.build(_corpus(tmp_path), tmp_path / "docs")
     assert (report.errors, report.warnings) == ([], [])
-    assert _briefings_and_home(list(_tree(tmp_path / "docs"))) == PAGES
-    assert sorted(report.written) == sorted(_tree(tmp_path / "docs"))
+    assert _briefings_and_home(list(tree(tmp_path / "docs"))) == PAGES
+    assert sorted(report.written) == sorted(tree(tmp_path / "docs"))
 
 
 def test_home_page_lists_briefings_newest_first(tmp_path: Path) -> None:
@@ -70,7 +66,7 @@ def test_two_builds_give_byte_identical_pages_whatever_the_file_order(tmp_path: 
     again = build.build(renamed, tmp_path / "one")
     build.build(renamed, tmp_path / "two")
     assert again.written == []
-    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
 def test_pages_of_removed_transcripts_disappear_and_nothing_else_is_touched(tmp_path: Path) -> None:
@@ -82,9 +78,9 @@ def test_pages_of_removed_transcripts_disappear_and_nothing_else_is_touched(tmp_
     report = build.build(corpus, docs)
     assert _briefings_and_home(report.removed) == [PAGES[0]]
     assert "briefings/2021/index.md" in report.removed  # the year page went with its only briefing
-    tree = list(_tree(docs))
-    assert _briefings_and_home(tree) == ["briefings/2025/2025-01-23.md", "index.md"]
-    assert "dev/notes.md" in tree
+    files = list(tree(docs))
+    assert _briefings_and_home(files) == ["briefings/2025/2025-01-23.md", "index.md"]
+    assert "dev/notes.md" in files
 
 
 def test_a_bad_transcript_is_reported_and_the_others_still_convert(tmp_path: Path) -> None:
