@@ -33,7 +33,7 @@ __all__ = ["ERROR", "WARNING", "Problem", "Report", "Transcript", "build", "disc
 
 # Below this many transcripts to convert, worker processes cost more to start than they save.
 PARALLEL_FROM = 16
-# progress(stage, done, total): told as each transcript is converted and each page written.
+# progress(stage, done, total): told as each transcript is converted.
 Progress = Callable[[str, int, int], None]
 
 
@@ -69,7 +69,7 @@ def build(
                          report.resolution)
     if check_pages:
         outputs = _checked(outputs, report)
-    write_outputs(docs, _counted(outputs, progress), report)
+    write_outputs(docs, outputs, report)
     return report
 
 
@@ -90,13 +90,20 @@ def _collect_pages(
     report.sources = {page.path: t for page, t in zip(report.pages, ordered, strict=True)}
 
 
+def _read_ledger(report: Report, ledger_path: Path) -> ledger.Ledger | None:
+    """The ledger, or None with its problem reported."""
+    try:
+        return ledger.read(ledger_path)
+    except ledger.LedgerError as error:
+        report.problems.append(Problem(error.path, error.line, error.message))
+        return None
+
+
 def keep_published(report: Report, ledger_path: Path) -> ledger.Resolution | None:
     """Reconcile the ledger with the collected pages: the pages take their published ids; a published id
     whose text is gone and that the ledger does not record as removed is an error that names it."""
-    try:
-        book = ledger.read(ledger_path)
-    except ledger.LedgerError as error:
-        report.problems.append(Problem(error.path, error.line, error.message))
+    book = _read_ledger(report, ledger_path)
+    if book is None:
         return None
     resolution = ledger.reconcile(book, report.pages)
     report.pages = resolution.pages  # the same paths in the same order, with the published ids
@@ -116,10 +123,8 @@ def published(corpus: Path, ledger_path: Path, cache: Path | None = None) -> tup
         report.problems.append(Problem(str(corpus), 0, "expected a corpus folder of .txt transcripts, got none"))
         return report, None
     _collect_pages(corpus, report, cache, None, None)
-    try:
-        book = ledger.read(ledger_path)
-    except ledger.LedgerError as error:
-        report.problems.append(Problem(error.path, error.line, error.message))
+    book = _read_ledger(report, ledger_path)
+    if book is None:
         return report, None
     report.resolution = ledger.reconcile(book, report.pages)
     report.pages = report.resolution.pages
@@ -289,13 +294,6 @@ def _checked(outputs: Iterator[Output], report: Report) -> Iterator[Output]:
 def lost_problem(transcript: Transcript, lost: tuple[int, str]) -> Problem:
     line, word = lost
     return Problem(transcript.path, line, f"expected {word!r} in the page, got it lost")
-
-
-def _counted(outputs: Iterator[Output], progress: Progress | None) -> Iterator[Output]:
-    for count, output in enumerate(outputs, 1):
-        if progress:
-            progress("write", count, 0)
-        yield output
 
 
 def _same_day(report: Report) -> list[Problem]:
