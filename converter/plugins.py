@@ -8,7 +8,9 @@ build. ``mkdocs serve`` goes on serving, and converts again when the corpus chan
 
 from __future__ import annotations
 
+import functools
 import logging
+import pickle
 import re
 import traceback
 from pathlib import Path
@@ -24,14 +26,19 @@ from mkdocs.structure.pages import Page
 
 from converter import build, links
 from converter.build import verify
+from converter.build.cache import Cache, digest
 from converter.build.progress import Progress
 from converter.pages.markdown import plural
+from converter.rendered import PageCache
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 # The root element Material writes with the theme's language: '<html lang="en" class="no-js">'.
 _RE_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 # A language code as a transcript's front matter gives it ('es'); anything else is left alone.
 _RE_LANGUAGE = re.compile(r"[a-z]{2,3}")
+# Folders under the build cache: pages as MkDocs rendered them, and the pages checked against their transcripts.
+HTML = "html"
+CHECKED = "checked"
 
 
 class BriefingsConfig(Config):
@@ -51,11 +58,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._report: build.Report | None = None
         self._pages: dict[str, links.Page] = {}
         self._redirects: set[str] = set()
+        self._cache_folder: Path | None = None
+        self._rendered: PageCache | None = None
+        self._checked: Cache[bool] | None = None
+        # Pages of this build, and how many MkDocs read and rendered (fewer after a `--dirty` build).
+        self._documents = 0
+        self._populated = 0
 
     @property
     def report(self) -> build.Report | None:
         """The last conversion's report: its pages (the model) are what the briefings-search plugin indexes."""
         return self._report
+
+    @property
+    def cache_folder(self) -> Path | None:
+        """The build cache's root (converter/build/cache.py), where the other plugins keep theirs too."""
+        return self._cache_folder
 
     def _corpus(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.corpus
@@ -67,6 +85,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return Path(config.config_file_path).parent / self.config.cache if self.config.cache else None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._cache_folder = self._cache(config)
+        self._rendered = PageCache(self._cache_folder / HTML, config) if self._cache_folder else None
+        self._checked = Cache(self._cache_folder / CHECKED, bool) if self._cache_folder else None
         ledger_path = self._ledger(config)
         if ledger_path is not None and not ledger_path.exists():
             log.info(f"briefings: no ledger at {ledger_path}: ids are the parser's and none is checked "
@@ -102,20 +123,49 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             f"{plural(len(report.warnings), 'warning')}"
         )
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """A page whose Markdown and links' targets are as last time takes its HTML from the cache."""
+        self._populated += 1
+        if self._rendered is not None:
+            page.render = functools.partial(self._rendered.render, page)  # type: ignore[method-assign]
+        return page
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Check a briefing page as MkDocs rendered it: every line of its transcript is there, in order."""
+        """Check a briefing page as MkDocs rendered it: every line of its transcript is there, in order
+        (once for each transcript, model and HTML: a check passed is kept in the cache)."""
         transcript = self._report.sources.get(page.file.src_uri) if self._report else None
-        if transcript is not None:
-            lost = verify.lost_words_html(transcript.text, self._pages[page.file.src_uri].briefing, html)
-            if lost:
-                log.error(str(build.lost_problem(transcript, lost)))
+        if transcript is None:
+            return html
+        briefing = self._pages[page.file.src_uri].briefing
+        name = digest(CHECKED, transcript.text, pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL), html)
+        if self._checked is not None and self._checked.get(name):
+            return html
+        lost = verify.lost_words_html(transcript.text, briefing, html)
+        if lost:
+            log.error(str(build.lost_problem(transcript, lost)))
+        elif self._checked is not None:
+            self._checked.put(name, True)
         return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Drop what this build did not use from the cache, once every page went through it (not after a
+        ``--dirty`` build, which renders only the pages that changed)."""
+        if self._rendered is not None:
+            log.info(f"briefings: {plural(self._rendered.rendered, 'page')} rendered, "
+                     f"{self._rendered.reused:,} from the cache")
+        if self._populated < self._documents:
+            return
+        for cache in (self._rendered, self._checked):
+            if cache is not None:
+                cache.prune()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Pages left where a briefing page moved are reached by old links only, never from the navigation."""
         for file in files:
             if file.src_uri in self._redirects:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        self._documents = len(files.documentation_pages(inclusion=InclusionLevel.is_included))
+        self._populated = 0
         return files
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:

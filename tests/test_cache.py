@@ -93,7 +93,7 @@ def test_a_changed_converter_misses_every_entry(
     report = build.build(corpus, tmp_path / "docs", cache=cache)
     assert (report.converted, report.reused) == (2, 0)
     # The entries of the old converter are gone: a build keeps only what it used.
-    assert len(list(cache.glob("*/*.pickle"))) == 2
+    assert len(list(cache.glob("transcripts/*/*.pickle"))) == 2
 
 
 def test_the_fingerprint_changes_with_any_byte_of_the_converter(tmp_path: Path) -> None:
@@ -117,14 +117,14 @@ def test_a_removed_transcript_loses_its_page_and_its_entry(corpus: Path, tmp_pat
     gone.unlink()
     report = build.build(corpus, docs, cache=cache)
     assert path in report.removed and not (docs / path).exists()
-    assert len(list(cache.glob("*/*.pickle"))) == 1
+    assert len(list(cache.glob("transcripts/*/*.pickle"))) == 1
     assert tree(docs) == tree(_clean(corpus, tmp_path))
 
 
 def test_an_unreadable_entry_is_a_miss_not_an_error(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     build.build(corpus, tmp_path / "docs", cache=cache)
-    for entry in cache.glob("*/*.pickle"):
+    for entry in cache.glob("transcripts/*/*.pickle"):
         entry.write_bytes(b"not a pickle")
     report = build.build(corpus, tmp_path / "docs", cache=cache)
     assert (report.converted, report.reused, report.errors) == (2, 0, [])
@@ -142,7 +142,7 @@ def test_a_file_that_fails_is_never_cached_and_fails_again(corpus: Path, tmp_pat
 def test_parallel_conversion_gives_the_bytes_of_a_serial_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus"
     synth.write_corpus(12, corpus, seed=7)
-    monkeypatch.setattr(build, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(cache_module, "PARALLEL_FROM", 4)
     parallel = build.build(corpus, tmp_path / "parallel", workers=2)
     serial = build.build(corpus, tmp_path / "serial", workers=1)
     assert parallel.converted == serial.converted == 12

@@ -10,15 +10,12 @@ needs MkDocs.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
 from converter import ledger, links, repeats, speakers, stories, topics
 from converter.build import sources, verify
-from converter.build.cache import Cache, key
+from converter.build.cache import TRANSCRIPTS, Cache, key, parallel_map
 from converter.build.corpus import Transcript, cacheable, convert, discover
 from converter.build.report import ERROR, WARNING, Problem, Report
 from converter.build.write import Output, write_atomic, write_outputs
@@ -31,8 +28,6 @@ from converter.pages import moved
 __all__ = ["ERROR", "WARNING", "Problem", "Report", "Transcript", "build", "discover", "write_atomic",
            "write_outputs"]
 
-# Below this many transcripts to convert, worker processes cost more to start than they save.
-PARALLEL_FROM = 16
 # progress(stage, done, total): told as each transcript is converted.
 Progress = Callable[[str, int, int], None]
 
@@ -77,7 +72,8 @@ def _collect_pages(
     corpus: Path, report: Report, cache: Path | None, workers: int | None, progress: Progress | None
 ) -> None:
     """Convert every transcript (or take it from the cache) and give each briefing its page."""
-    transcripts = convert_all(discover(corpus), report, Cache(cache) if cache else None, workers, progress)
+    kept = Cache(cache / TRANSCRIPTS, Transcript) if cache else None
+    transcripts = convert_all(discover(corpus), report, kept, workers, progress)
     converted = [t for t in transcripts if t.briefing is not None]
     for transcript in transcripts:
         report.problems.extend(transcript.problems)
@@ -137,7 +133,8 @@ def _briefing(transcript: Transcript) -> Briefing:
 
 
 def convert_all(
-    paths: Sequence[Path], report: Report, cache: Cache | None, workers: int | None, progress: Progress | None
+    paths: Sequence[Path], report: Report, cache: Cache[Transcript] | None, workers: int | None,
+    progress: Progress | None,
 ) -> list[Transcript]:
     """Every path's :class:`Transcript`, in the paths' order: from the cache where it has one, else converted,
     in worker processes when there are many to convert."""
@@ -155,16 +152,8 @@ def convert_all(
     done = len(found)
     if progress:
         progress("convert", done, len(paths))
-    workers = workers or os.cpu_count() or 1
-    results: Iterator[Transcript]
-    if workers > 1 and len(missing) >= PARALLEL_FROM:
-        # 'spawn': mkdocs serve runs threads, and forking a process with threads can deadlock the child.
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            results = pool.map(convert, [path for _, path, _ in missing], chunksize=4)
-            done = _collect(missing, results, found, cache, progress, done, len(paths))
-    else:
-        done = _collect(missing, map(convert, [path for _, path, _ in missing]), found, cache, progress, done,
-                        len(paths))
+    results = parallel_map(convert, [path for _, path, _ in missing], workers)
+    _collect(missing, results, found, cache, progress, done, len(paths))
     if cache:
         cache.prune()
     return [found[number] for number in range(len(paths))]
@@ -172,8 +161,8 @@ def convert_all(
 
 def _collect(
     missing: list[tuple[int, Path, str | None]], results: Iterator[Transcript], found: dict[int, Transcript],
-    cache: Cache | None, progress: Progress | None, done: int, total: int,
-) -> int:
+    cache: Cache[Transcript] | None, progress: Progress | None, done: int, total: int,
+) -> None:
     for (number, _path, name), transcript in zip(missing, results, strict=True):
         found[number] = transcript
         if cache and name and transcript.briefing is not None:
@@ -181,7 +170,6 @@ def _collect(
         done += 1
         if progress:
             progress("convert", done, total)
-    return done
 
 
 def render_all(

@@ -12,6 +12,7 @@ look for a form named ``search``, which the partial does not have).
 from __future__ import annotations
 
 import logging
+import pickle
 import time
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from converter import links
+from converter.build.cache import Cache, cached_map, digest
 from converter.search import index as search_index
 
 log = logging.getLogger("mkdocs.plugins.briefings-search")
@@ -31,6 +34,8 @@ PARTIAL = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "brie
 MATERIAL_PARTIAL = "partials/search.html"
 # The template variable of the index's version (overrides/partials/briefings-search.html).
 VERSION = "briefings_search_version"
+# The folder of the index's parts under the briefings plugin's cache.
+CACHE = "search"
 
 
 class SearchConfig(Config):
@@ -53,12 +58,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if converted is None:
             log.warning("briefings-search: expected the briefings plugin in mkdocs.yml, got none; the index is empty")
         pages = converted.pages if converted is not None else []
-        self.index = search_index.build_index(search_index.part(page) for page in pages)
+        root = getattr(config.plugins.get("briefings"), "cache_folder", None)
+        cache = Cache(root / CACHE, search_index.Part) if root is not None else None
+        parts, computed = cached_map(search_index.part, pages, map(part_key, pages), cache)
+        self.index = search_index.build_index(parts)
         env.globals[VERSION] = self.index.version
         size = sum(len(text.encode("utf-8")) for text in self.index.files.values())
         log.info(
             f"briefings-search: {self.index.docs} documents, {self.index.terms} words, {len(self.index.files)} "
-            f"files, {size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s"
+            f"files, {size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s ({computed:,} of "
+            f"{len(parts):,} briefings indexed again, the others' parts from the cache)"
         )
         return env
 
@@ -70,3 +79,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.index is not None:
             search_index.write_index(self.index, Path(config.site_dir))
+
+
+def part_key(page: links.Page) -> str:
+    """What a page's part of the index is made from (:func:`converter.search.index.part`): its path and model."""
+    return digest(CACHE, page.path, pickle.dumps(page.briefing, protocol=pickle.HIGHEST_PROTOCOL))

@@ -1,0 +1,70 @@
+"""The cache of rendered pages (converter/rendered.py): the same site as a clean build, and every broken link
+or anchor still reported, on every build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .conftest import build_site, mkdocs_build, tree
+
+# A page of the static docs that links to an anchor of another: a cached render of the first must still be
+# checked against the second as it is now.
+LINKING = "# Linking\n\nSee [the target's section](target.md#the-section).\n"
+TARGET = "# Target\n\n## The section\n\nText.\n"
+
+
+def test_a_warm_build_renders_no_page_again_and_gives_the_same_site_as_a_clean_build(
+    seed_corpus: Path, tmp_path: Path
+) -> None:
+    site = build_site(seed_corpus, tmp_path)
+    cold = tree(site)
+    assert list((tmp_path / ".cache" / "briefings" / "html").glob("*/*.pickle"))
+    warm = mkdocs_build(tmp_path)
+    assert warm.returncode == 0, warm.stderr
+    assert "briefings: 0 pages rendered" in warm.stderr
+    assert tree(site) == cold
+    shutil.rmtree(tmp_path / ".cache")
+    clean = mkdocs_build(tmp_path)
+    assert clean.returncode == 0, clean.stderr
+    assert "0 from the cache" in clean.stderr
+    assert tree(site) == cold
+
+
+def _with_linking_pages(seed_corpus: Path, tmp_path: Path) -> Path:
+    """The seed site, built twice: then with two pages added to its docs, one linking to the other's anchor."""
+    build_site(seed_corpus, tmp_path)
+    docs = tmp_path / "docs"
+    (docs / "linking.md").write_text(LINKING, encoding="utf-8")
+    (docs / "target.md").write_text(TARGET, encoding="utf-8")
+    added = mkdocs_build(tmp_path)
+    assert added.returncode == 0, added.stderr
+    assert "briefings: 2 pages rendered" in added.stderr
+    return docs
+
+
+def test_an_edited_page_is_rendered_again_and_only_it(seed_corpus: Path, tmp_path: Path) -> None:
+    docs = _with_linking_pages(seed_corpus, tmp_path)
+    (docs / "target.md").write_text(TARGET + "\nA sentence added since.\n", encoding="utf-8")
+    edited = mkdocs_build(tmp_path)
+    assert edited.returncode == 0, edited.stderr
+    assert "briefings: 1 page rendered" in edited.stderr
+    assert "A sentence added since." in (tmp_path / "site" / "target" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_cached_page_whose_link_target_lost_its_anchor_or_went_away_fails_the_build(
+    seed_corpus: Path, tmp_path: Path
+) -> None:
+    docs = _with_linking_pages(seed_corpus, tmp_path)
+    (docs / "target.md").write_text(TARGET.replace("## The section", "## Another section"), encoding="utf-8")
+    anchor_gone = mkdocs_build(tmp_path)
+    assert "briefings: 1 page rendered" in anchor_gone.stderr  # linking.md came from the cache
+    assert anchor_gone.returncode != 0
+    assert "'target.md' does not contain an anchor '#the-section'" in anchor_gone.stderr
+    (docs / "target.md").unlink()
+    page_gone = mkdocs_build(tmp_path)
+    assert page_gone.returncode != 0
+    assert "contains a link 'target.md#the-section', but the target 'target.md' is not found" in page_gone.stderr
+    # Reported on every build, not only on the one that first met it.
+    again = mkdocs_build(tmp_path)
+    assert "contains a link 'target.md#the-section', but the target 'target.md' is not found" in again.stderr
