@@ -11,12 +11,16 @@ gives the precision measured on a hand-checked sample.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from datasketch import MinHash, MinHashLSH
 
 from converter import ledger, links
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Answers shorter than this are left out: 'No.' or 'I have nothing to add.' repeat without being prepared answers.
 MIN_WORDS = 40
@@ -49,34 +53,54 @@ def jaccard(one: frozenset[str], two: frozenset[str]) -> float:
     return len(one & two) / len(one | two) if one or two else 0.0
 
 
-def answers(pages: Sequence[links.Page]) -> list[tuple[Occurrence, str]]:
-    """Every answer long enough to count, oldest briefing first, in page order."""
-    found = []
-    for page in sorted(pages, key=lambda p: (p.briefing.date or dt.date.min, p.path)):
-        for exchange in page.briefing.exchanges:
-            text = "\n".join(p.text for answer in exchange.answers for p in answer.paragraphs)
-            if len(ledger.words(text)) >= MIN_WORDS:
-                found.append((Occurrence(page.path, exchange.anchor, page.briefing.date), text))
-    return found
-
-
 def _sketch(shingled: frozenset[str]) -> MinHash:
     sketch = MinHash(num_perm=NUM_PERM, seed=1)
     sketch.update_batch([s.encode("utf-8") for s in sorted(shingled)])
     return sketch
 
 
-def find(pages: Sequence[links.Page], threshold: float = THRESHOLD) -> dict[tuple[str, str], Repeat]:
-    """Each repeated answer (page, anchor) -> the earliest answer of another briefing that it repeats."""
-    found = answers(pages)
-    shingled = [shingles(text) for _occurrence, text in found]
+@dataclass(frozen=True)
+class Answer:
+    """One answer long enough to count, ready to compare: its exchange's anchor, its shingles and their sketch's
+    hash values (what a build keeps per briefing, so that it sketches only the briefings that changed)."""
+
+    anchor: str
+    shingles: frozenset[str]
+    hashvalues: np.ndarray
+    scheme: str  # how datasketch made them
+
+def prepare(page: links.Page) -> tuple[Answer, ...]:
+    """The page's answers that count, in page order, shingled and sketched."""
+    found = []
+    for exchange in page.briefing.exchanges:
+        text = "\n".join(p.text for answer in exchange.answers for p in answer.paragraphs)
+        if len(ledger.words(text)) >= MIN_WORDS:
+            shingled = shingles(text)
+            sketch = _sketch(shingled)
+            found.append(Answer(exchange.anchor, shingled, sketch.hashvalues, sketch.scheme))
+    return tuple(found)
+
+
+def find(pages: Sequence[links.Page], threshold: float = THRESHOLD,
+         prepared: Mapping[str, Sequence[Answer]] | None = None) -> dict[tuple[str, str], Repeat]:
+    """Each repeated answer (page, anchor) -> the earliest answer of another briefing that it repeats.
+
+    ``prepared`` holds :func:`prepare` of the pages by path, where a build already has it."""
+    found: list[Occurrence] = []
+    shingled: list[frozenset[str]] = []
+    sketches: list[MinHash] = []
+    for page in sorted(pages, key=lambda p: (p.briefing.date or dt.date.min, p.path)):
+        for answer in prepared[page.path] if prepared is not None else prepare(page):
+            found.append(Occurrence(page.path, answer.anchor, page.briefing.date))
+            shingled.append(answer.shingles)
+            sketches.append(MinHash(num_perm=NUM_PERM, seed=1, hashvalues=answer.hashvalues, scheme=answer.scheme))
     index = MinHashLSH(threshold=min(CANDIDATES, threshold), num_perm=NUM_PERM)
     result: dict[tuple[str, str], Repeat] = {}
-    for number, (occurrence, _text) in enumerate(found):
-        sketch = _sketch(shingled[number])
+    for number, occurrence in enumerate(found):
+        sketch = sketches[number]
         # Only answers already indexed are candidates: those of earlier briefings (or earlier on the same page).
         for candidate in sorted(index.query(sketch)):
-            first = found[candidate][0]
+            first = found[candidate]
             if first.page == occurrence.page:
                 continue
             score = jaccard(shingled[number], shingled[candidate])

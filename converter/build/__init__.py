@@ -15,7 +15,7 @@ from pathlib import Path
 
 from converter import ledger, links, repeats, speakers, stories, topics
 from converter.build import sources, verify
-from converter.build.cache import TRANSCRIPTS, Cache, key, parallel_map
+from converter.build.cache import TRANSCRIPTS, Cache, cached_map, digest, key, page_key, parallel_map
 from converter.build.corpus import Transcript, cacheable, convert, discover
 from converter.build.report import ERROR, WARNING, Problem, Report
 from converter.build.write import Output, write_atomic, write_outputs
@@ -28,6 +28,8 @@ from converter.pages import moved
 __all__ = ["ERROR", "WARNING", "Problem", "Report", "Transcript", "build", "discover", "write_atomic",
            "write_outputs"]
 
+# The folder of the pages' answers, shingled and sketched (converter/repeats.py), under the cache's root.
+REPEATS = "repeats"
 # progress(stage, done, total): told as each transcript is converted.
 Progress = Callable[[str, int, int], None]
 
@@ -60,12 +62,22 @@ def build(
     if ledger_path is not None:
         report.resolution = keep_published(report, ledger_path)
     report.problems.extend(_same_day(report))
+    report.page_keys = {page.path: page_key(page) for page in report.pages}
     outputs = render_all(report.pages, {path: t.source for path, t in report.sources.items()}, site_url,
-                         report.resolution)
+                         report.resolution, _repeated(report, cache, workers))
     if check_pages:
         outputs = _checked(outputs, report)
     write_outputs(docs, outputs, report)
     return report
+
+
+def _repeated(report: Report, cache: Path | None, workers: int | None) -> dict[tuple[str, str], repeats.Repeat]:
+    """The repeated answers of the pages, sketching only the pages the cache does not know."""
+    kept = Cache(cache / REPEATS, tuple) if cache else None
+    keys = [digest(REPEATS, report.page_keys[page.path]) for page in report.pages]
+    prepared, _ = cached_map(repeats.prepare, report.pages, keys, kept, workers)
+    by_path = {page.path: found for page, found in zip(report.pages, prepared, strict=True)}
+    return repeats.find(report.pages, prepared=by_path)
 
 
 def _collect_pages(
@@ -174,16 +186,18 @@ def _collect(
 
 def render_all(
     pages: list[links.Page], known: dict[str, sources.Source] | None = None, site_url: str | None = None,
-    resolution: ledger.Resolution | None = None,
+    resolution: ledger.Resolution | None = None, repeated: dict[tuple[str, str], repeats.Repeat] | None = None,
 ) -> Iterator[Output]:
     """Every generated file as (path in the docs folder, text), one at a time: briefing, year, speaker and
     topic pages, the home page, the feeds, the data files and their schema page. ``known`` holds the source
-    files' metadata by page path; ``resolution`` the ledger's aliases and redirect pages."""
+    files' metadata by page path; ``resolution`` the ledger's aliases and redirect pages; ``repeated`` the
+    repeated answers (:func:`converter.repeats.find`) where the caller found them already."""
     known = known or {}
     aliases = resolution.aliases if resolution else {}
     index = topics.build(pages)
     told = stories.build(index)
-    repeated = repeats.find(pages)
+    if repeated is None:
+        repeated = repeats.find(pages)
     pages_by_path = {page.path: page for page in pages}
     for position, page in enumerate(pages):
         before = pages[position - 1] if position > 0 else None

@@ -1,11 +1,11 @@
 """The build cache: whatever a build made from an input it already saw, kept under a hash of that input.
 
-Three things are kept, each in its own folder under the cache's root and each under a key that changes
-whenever the kept value could: a transcript's conversion (:data:`TRANSCRIPTS`, keyed by :func:`key`: the
-transcript's path and bytes, its source file, the converter), a briefing's share of the search index
-(``search/``, keyed by the page's path and model) and a page as MkDocs rendered it (``html/``,
-converter/rendered.py). A hit is exactly what a fresh computation would give; a file that cannot be read
-is a miss; a build keeps the entries it used and removes the others.
+Each kind of value has its own folder under the cache's root and a key that changes whenever the value could:
+a transcript's conversion (:data:`TRANSCRIPTS`, keyed by :func:`key`: the transcript's path and bytes, its
+source file, the converter); a briefing's share of the search index (``search/``) and its answers sketched
+(``repeats/``), both keyed by :func:`page_key`; a page as MkDocs rendered it (``html/``, converter/rendered.py).
+A hit is exactly what a fresh computation would give; a file that cannot be read is a miss; a build keeps the
+entries it used and removes the others.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from converter import links
 from converter.build import sources
 
 # Libraries whose behaviour shapes a conversion: a new version may change a page.
@@ -62,6 +63,11 @@ def key(path: Path) -> str:
     """What a conversion of ``path`` depends on, as a hash; changes whenever the conversion could."""
     source = sources.path_for(path)
     return digest(str(path), path.read_bytes(), b"source\0" + source.read_bytes() if source.is_file() else b"none")
+
+
+def page_key(page: links.Page) -> str:
+    """What every value made from one briefing page alone is made from: its path and its model (ids included)."""
+    return digest("page", page.path, pickle.dumps(page.briefing, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class Cache(Generic[T]):

@@ -12,7 +12,6 @@ look for a form named ``search``, which the partial does not have).
 from __future__ import annotations
 
 import logging
-import pickle
 import time
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from converter import links
 from converter.build.cache import Cache, cached_map, digest
 from converter.search import index as search_index
 
@@ -60,7 +58,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         pages = converted.pages if converted is not None else []
         root = getattr(config.plugins.get("briefings"), "cache_folder", None)
         cache = Cache(root / CACHE, search_index.Part) if root is not None else None
-        parts, computed = cached_map(search_index.part, pages, map(part_key, pages), cache)
+        keys = converted.page_keys if converted is not None else {}
+        parts, computed = cached_map(search_index.part, pages, [digest(CACHE, keys[page.path]) for page in pages],
+                                     cache)
         self.index = search_index.build_index(parts)
         env.globals[VERSION] = self.index.version
         size = sum(len(text.encode("utf-8")) for text in self.index.files.values())
@@ -80,7 +80,3 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if self.index is not None:
             search_index.write_index(self.index, Path(config.site_dir))
 
-
-def part_key(page: links.Page) -> str:
-    """What a page's part of the index is made from (:func:`converter.search.index.part`): its path and model."""
-    return digest(CACHE, page.path, pickle.dumps(page.briefing, protocol=pickle.HIGHEST_PROTOCOL))
