@@ -27,7 +27,7 @@ class Role(StrEnum):
     ANSWER = "answer"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph of transcript text, cleaned of NBSP and stray spaces, with its source line."""
 
@@ -35,7 +35,7 @@ class Paragraph:
     line: int = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgendaItem:
     """An entry of the table of contents as printed; ``n`` is its position in the whole agenda."""
 
@@ -45,7 +45,7 @@ class AgendaItem:
     line: int = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Turn:
     """A question or an answer: the label as printed and the paragraphs it holds (label removed)."""
 
@@ -60,7 +60,7 @@ class Turn:
         return self.paragraphs[0].line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Exchange:
     """A question with the answers given to it; ``anchor`` is its id on the page."""
 
@@ -70,7 +70,7 @@ class Exchange:
     follow_up: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """An agenda item with the body text the transcript gives it (its heading line may be missing)."""
 
@@ -85,7 +85,7 @@ class Section:
     end_line: int | None = field(compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """One transcript, parsed."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import pickle
 import re
 import traceback
 from pathlib import Path
@@ -36,6 +35,10 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 _RE_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 # A language code as a transcript's front matter gives it ('es'); anything else is left alone.
 _RE_LANGUAGE = re.compile(r"[a-z]{2,3}")
+# Elements whose whitespace is their content: their text is left as it is.
+_RE_VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+# The end of a line and the blank lines and indentation after it: '\n      \n    <li>'.
+_RE_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 # Folders under the build cache: pages as MkDocs rendered them, and the pages checked against their transcripts.
 HTML = "html"
 CHECKED = "checked"
@@ -131,19 +134,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Check a briefing page as MkDocs rendered it: every line of its transcript is there, in order
-        (once for each transcript, model and HTML: a check passed is kept in the cache)."""
-        transcript = self._report.sources.get(page.file.src_uri) if self._report else None
-        if transcript is None:
+        """Check a briefing page as MkDocs rendered it: every line of its transcript is there, in order.
+
+        A check passed is kept in the cache under the transcript, the model and the HTML, so each is made once.
+        The plugin lets go of the transcript's text once its page is checked: at 1,000 briefings the texts
+        would otherwise stay in memory with every page's HTML.
+        """
+        transcript = self._report.sources.pop(page.file.src_uri, None) if self._report else None
+        if transcript is None or self._report is None:
             return html
-        briefing = self._pages[page.file.src_uri].briefing
-        name = digest(CHECKED, transcript.text, pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL), html)
-        if self._checked is not None and self._checked.get(name):
+        source_key = self._report.transcript_keys.get(transcript.path)
+        name = (digest(CHECKED, source_key, self._report.page_keys[page.file.src_uri], html)
+                if source_key and self._checked is not None else None)
+        if name and self._checked is not None and self._checked.get(name):
             return html
-        lost = verify.lost_words_html(transcript.text, briefing, html)
+        lost = verify.lost_words_html(transcript.text, self._pages[page.file.src_uri].briefing, html)
         if lost:
             log.error(str(build.lost_problem(transcript, lost)))
-        elif self._checked is not None:
+        elif name and self._checked is not None:
             self._checked.put(name, True)
         return html
 
@@ -169,8 +177,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return files
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
-        """A page in another language than the site's (a Spanish briefing) says so on its root element."""
-        return with_language(output, (page.meta or {}).get("language"))
+        """A page in another language than the site's (a Spanish briefing) says so on its root element; every
+        page goes without the blank lines and indentation of the theme's templates."""
+        return compact(with_language(output, (page.meta or {}).get("language")))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self._corpus(config)))
@@ -182,3 +191,17 @@ def with_language(html: str, language: object) -> str:
     if not isinstance(language, str) or not _RE_LANGUAGE.fullmatch(language):
         return html
     return _RE_HTML_LANG.sub(f'<html lang="{language}"', html, count=1)
+
+
+def compact(html: str) -> str:
+    """``html`` without the blank lines and indentation between its lines (a fifth of a page, from the theme's
+    templates): a line break and the spaces around it show as one space, as the line break alone does, so the
+    page looks the same. Text inside ``pre``, ``textarea``, ``script`` and ``style`` is left as it is."""
+    pieces = []
+    at = 0
+    for verbatim in _RE_VERBATIM.finditer(html):
+        pieces.append(_RE_LINE_BREAK.sub("\n", html[at:verbatim.start()]))
+        pieces.append(verbatim.group())
+        at = verbatim.end()
+    pieces.append(_RE_LINE_BREAK.sub("\n", html[at:]))
+    return "".join(pieces)

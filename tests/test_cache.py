@@ -173,6 +173,8 @@ def test_the_plugin_reports_a_line_lost_from_the_html_mkdocs_renders(
     with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.briefings"):
         assert plugin.on_page_content(whole, page=page, config=None, files=None) == whole  # type: ignore[arg-type]
         assert caplog.records == []
+        assert path not in report.sources  # let go of once its page is checked
+        report.sources[path] = transcript
         plugin.on_page_content(whole.replace(question, ""), page=page, config=None, files=None)  # type: ignore[arg-type]
     (record,) = caplog.records
     assert record.getMessage().startswith(f"{transcript.path}:") and "got it lost" in record.getMessage()

@@ -154,6 +154,8 @@ def convert_all(
     missing: list[tuple[int, Path, str | None]] = []
     for number, path in enumerate(paths):
         name = key(path) if cache and cacheable(path) else None
+        if name:
+            report.transcript_keys[str(path)] = name
         hit = cache.get(name) if cache and name else None
         if hit is not None:
             found[number] = hit

@@ -50,6 +50,8 @@ class Report:
     sources: dict[str, Transcript] = field(default_factory=dict)
     converted: int = 0
     reused: int = 0
+    # Each cached transcript's key (converter.build.cache.key) by its path: what its conversion is kept under.
+    transcript_keys: dict[str, str] = field(default_factory=dict)
     # Each page's converter.build.cache.page_key: what the values made from one page are cached under.
     page_keys: dict[str, str] = field(default_factory=dict)
     # The ledger's view of this build (None when the build has no ledger): ids, aliases, redirects, losses.

@@ -14,7 +14,7 @@ import csv
 import gzip
 import io
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,17 +165,20 @@ def rows(entries: Sequence[Entry], topics: Index, site_url: str | None = None,
     told = stories.build(topics)
     if repeated is None:
         repeated = repeats.find([entry.page for entry in entries])
-    result = []
-    for entry in entries:
-        briefing = entry.page.briefing
-        number = 0
-        for section in briefing.sections:
-            result.append(_row(briefing, entry.page, section, None, section.n, topics, site_url, told, repeated))
-            for exchange in section.exchanges:
-                # Its position on the page: after a correction the ledger keeps published ids ('q5a' is new).
-                number += 1
-                result.append(_row(briefing, entry.page, section, exchange, number, topics, site_url, told, repeated))
-    return result
+    return [row for entry in entries for row in _rows(entry, topics, site_url, told, repeated)]
+
+
+def _rows(entry: Entry, topics: Index, site_url: str | None, told: stories.Stories,
+          repeated: Mapping[tuple[str, str], repeats.Repeat]) -> Iterator[dict[str, Any]]:
+    """One briefing's agenda items and exchanges, in page order."""
+    briefing = entry.page.briefing
+    number = 0
+    for section in briefing.sections:
+        yield _row(briefing, entry.page, section, None, section.n, topics, site_url, told, repeated)
+        for exchange in section.exchanges:
+            # Its position on the page: after a correction the ledger keeps published ids ('q5a' is new).
+            number += 1
+            yield _row(briefing, entry.page, section, exchange, number, topics, site_url, told, repeated)
 
 
 def _briefing(entry: Entry, items: list[dict[str, Any]], site_url: str | None) -> dict[str, Any]:
@@ -202,12 +205,22 @@ def _briefing(entry: Entry, items: list[dict[str, Any]], site_url: str | None) -
     }
 
 
-def _jsonl(records: Sequence[dict[str, Any]]) -> str:
-    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+class _Packed:
+    """One data file, gzip-compressed as it is written (the whole archive's text is never held at once)."""
 
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+        self.gzip = gzip.GzipFile(fileobj=self.buffer, mode="wb", compresslevel=9, mtime=_GZIP_MTIME)
+        self.size = 0
 
-def _gzip(text: str) -> bytes:
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=_GZIP_MTIME)
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self.size += len(data)
+        self.gzip.write(data)
+
+    def close(self) -> bytes:
+        self.gzip.close()
+        return self.buffer.getvalue()
 
 
 @dataclass(frozen=True)
@@ -224,23 +237,36 @@ class Dataset:
 
 def build(entries: Sequence[Entry], topics: Index, site_url: str | None = None,
           repeated: Mapping[tuple[str, str], repeats.Repeat] | None = None) -> Dataset:
-    """The three data files, gzip-compressed, and their data package."""
-    all_rows = rows(entries, topics, site_url, repeated)
-    by_briefing: dict[str, list[dict[str, Any]]] = {}
-    for row in all_rows:
-        by_briefing.setdefault(row["briefing"], []).append(row)
-    briefings = [_briefing(e, by_briefing.get(links.page_id(e.page.path), []), site_url) for e in entries]
-    exchanges = [row for row in all_rows if row["kind"] == EXCHANGE]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[f.name for f in ITEM_FIELDS], lineterminator="\n")
+    """The three data files, gzip-compressed, and their data package: written a briefing at a time."""
+    told = stories.build(topics)
+    if repeated is None:
+        repeated = repeats.find([entry.page for entry in entries])
+    packed = {path: _Packed() for path in (BRIEFINGS, QA, ITEMS)}
+    table = io.StringIO()
+    writer = csv.DictWriter(table, fieldnames=[f.name for f in ITEM_FIELDS], lineterminator="\n")
     writer.writeheader()
-    for row in all_rows:
-        writer.writerow({**row, **{key: TOPIC_SEPARATOR.join(row[key]) for key in LISTS}})
-    plain = {BRIEFINGS: _jsonl(briefings), QA: _jsonl(exchanges), ITEMS: buffer.getvalue()}
-    files: dict[str, bytes | str] = {path: _gzip(text) for path, text in plain.items()}
+    count = exchanges = 0
+    for entry in entries:
+        items = list(_rows(entry, topics, site_url, told, repeated))
+        packed[BRIEFINGS].write(_json_line(_briefing(entry, items, site_url)))
+        for row in items:
+            if row["kind"] == EXCHANGE:
+                packed[QA].write(_json_line(row))
+                exchanges += 1
+            writer.writerow({**row, **{key: TOPIC_SEPARATOR.join(row[key]) for key in LISTS}})
+        count += len(items)
+        packed[ITEMS].write(table.getvalue())
+        table.seek(0)
+        table.truncate()
+    packed[ITEMS].write(table.getvalue())  # the header, when there is no briefing
+    sizes = {path: file.size for path, file in packed.items()}
+    files: dict[str, bytes | str] = {path: file.close() for path, file in packed.items()}
     files[PACKAGE] = json.dumps(package(site_url), ensure_ascii=False, indent=2) + "\n"
-    return Dataset(files, len(briefings), len(all_rows), len(exchanges),
-                   {path: len(text.encode("utf-8")) for path, text in plain.items()})
+    return Dataset(files, len(entries), count, exchanges, sizes)
+
+
+def _json_line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def files(entries: Sequence[Entry], topics: Index, site_url: str | None = None,
