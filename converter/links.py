@@ -6,6 +6,7 @@ Pages link with relative ``.md`` paths and anchors, so ``mkdocs build --strict``
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 import unicodedata
@@ -150,5 +151,10 @@ def absolute(site_url: str | None, path: str, anchor: str | None = None) -> str:
 
 def relative(source: str, target: str, anchor: str | None = None) -> str:
     """The relative link from the page at ``source`` to ``target`` (both relative to the docs folder)."""
-    link = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    link = _relpath(target, posixpath.dirname(source) or ".")
     return f"{link}#{anchor}" if anchor else link
+
+
+# A build links every briefing to the same topic and year pages and its neighbours: tens of thousands of calls
+# for far fewer distinct (target, folder) pairs.
+_relpath = functools.lru_cache(maxsize=65536)(posixpath.relpath)

@@ -1,10 +1,17 @@
-"""The cache of rendered pages (converter/rendered.py): the same site as a clean build, and every broken link
-or anchor still reported, on every build."""
+"""The cache of rendered pages (converter/rendered.py) and of checked pages (converter/plugins.py): the same
+site as a clean build, every broken link or anchor still reported on every build, and a page checked again
+only when its transcript, model or HTML changed."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from converter.build import verify
 
 from .conftest import build_site, mkdocs_build, tree
 
@@ -68,3 +75,24 @@ def test_a_cached_page_whose_link_target_lost_its_anchor_or_went_away_fails_the_
     # Reported on every build, not only on the one that first met it.
     again = mkdocs_build(tmp_path)
     assert "contains a link 'target.md#the-section', but the target 'target.md' is not found" in again.stderr
+
+
+def test_a_page_is_checked_again_only_when_its_transcript_changed(
+    seed_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_site(seed_corpus, tmp_path)
+    checked: list[str] = []
+    check = verify.lost_words_html
+
+    def counted(text: str, *rest: object) -> object:
+        checked.append(text.splitlines()[0])
+        return check(text, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(verify, "lost_words_html", counted)
+    monkeypatch.chdir(tmp_path)
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    assert checked == []
+    edited = sorted((tmp_path / "corpus").glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA line added since.\n", encoding="utf-8")
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    assert checked == [edited.read_text(encoding="utf-8").splitlines()[0]]
