@@ -21,14 +21,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from converter import build, links
 from converter.build import verify
-from converter.build.cache import Cache, digest
+from converter.build.cache import Cache
 from converter.build.progress import Progress
 from converter.pages.markdown import plural
-from converter.rendered import PageCache
+from converter.rendered import CHECKED, Check, PageCache, checked_key, render_in_workers
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 # The root element Material writes with the theme's language: '<html lang="en" class="no-js">'.
@@ -39,9 +40,8 @@ _RE_LANGUAGE = re.compile(r"[a-z]{2,3}")
 _RE_VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
 # The end of a line and the blank lines and indentation after it: '\n      \n    <li>'.
 _RE_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
-# Folders under the build cache: pages as MkDocs rendered them, and the pages checked against their transcripts.
+# The folder of the pages as MkDocs rendered them, under the build cache.
 HTML = "html"
-CHECKED = "checked"
 
 
 class BriefingsConfig(Config):
@@ -126,6 +126,25 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             f"{plural(len(report.warnings), 'warning')}"
         )
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """When many pages are new to the cache (a cold build), render and check them on every core first."""
+        if self._rendered is None or self._checked is None or self._report is None:
+            return nav
+        pages = [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+                 if file.page is not None]
+        for page in pages:
+            page.read_source(config)
+        report = self._report
+        checks = {
+            path: Check(transcript.text, self._pages[path].briefing, report.transcript_keys[transcript.path],
+                        report.page_keys[path])
+            for path, transcript in report.sources.items() if transcript.path in report.transcript_keys
+        }
+        rendered = render_in_workers(pages, config, self._rendered, checks, self._checked)
+        if rendered:
+            log.info(f"briefings: {plural(rendered, 'page')} rendered in worker processes")
+        return nav
+
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """A page whose Markdown and links' targets are as last time takes its HTML from the cache."""
         self._populated += 1
@@ -144,7 +163,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if transcript is None or self._report is None:
             return html
         source_key = self._report.transcript_keys.get(transcript.path)
-        name = (digest(CHECKED, source_key, self._report.page_keys[page.file.src_uri], html)
+        name = (checked_key(source_key, self._report.page_keys[page.file.src_uri], html)
                 if source_key and self._checked is not None else None)
         if name and self._checked is not None and self._checked.get(name):
             return html

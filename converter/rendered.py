@@ -16,16 +16,24 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import logging
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from converter.build import cache as build_cache
+from converter.build import verify
 from converter.build.cache import Cache, digest
+from converter.model import Briefing
 
 # What a link target looked like to a page's render: its URL and whether it is left out of the site, or None
 # when there was no such file.
@@ -33,6 +41,8 @@ Seen = tuple[str, bool] | None
 # Libraries whose versions change what a render gives.
 _LIBRARIES = ("mkdocs", "markdown")
 _MKDOCS_LOG = logging.getLogger("mkdocs")
+# The folder of the pages that passed the nothing-lost check, under the build cache.
+CHECKED = "checked"
 
 
 @dataclass(frozen=True)
@@ -135,8 +145,93 @@ class PageCache:
             return
         self.cache.put(name, _kept(page, recording))
 
+    def has(self, page: Page) -> bool:
+        """Whether the cache holds a render of the page's Markdown as it is now (its links not yet checked)."""
+        return self.cache.has(self._key(page))
+
     def prune(self) -> int:
         return self.cache.prune()
+
+
+@dataclass(frozen=True)
+class Check:
+    """What the nothing-lost check of a briefing page needs: its transcript's text and model, and the keys a
+    check passed is kept under (:func:`checked_key`)."""
+
+    text: str
+    briefing: Briefing
+    source_key: str
+    page_key: str
+
+
+def checked_key(source_key: str, page_key: str, html: str) -> str:
+    """The key of a check passed: the transcript it was made from, the page's model, the page's HTML."""
+    return digest(CHECKED, source_key, page_key, html)
+
+
+@dataclass(frozen=True)
+class _Job:
+    src_uri: str
+    markdown: str
+    check: Check | None
+
+
+# A worker's site: its configuration, files, cache of rendered pages and cache of checks.
+_WORKER: dict[str, Any] = {}
+
+
+def render_in_workers(
+    pages: Sequence[Page], config: MkDocsConfig, cache: PageCache, checks: dict[str, Check],
+    checked: Cache[bool], workers: int | None = None,
+) -> int:
+    """Render, in worker processes, the pages the cache lacks, when there are many, and check the briefing
+    pages among them (``checks``, by page path; a check passed goes to ``checked``). Each worker keeps what it
+    rendered and what passed in the caches, where MkDocs' own pass over the pages then finds them (and
+    validates their links as for any page from the cache). What a worker could not keep (a render that logged
+    a problem, a check that failed) is done again by MkDocs' pass, which reports it. Returns how many pages
+    the workers rendered.
+    """
+    jobs = [_Job(page.file.src_uri, page.markdown or "", checks.get(page.file.src_uri))
+            for page in pages if page.markdown is not None and not cache.has(page)]
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(jobs) < build_cache.PARALLEL_FROM:
+        return 0
+    assert config.config_file_path is not None
+    start = (config.config_file_path, str(cache.cache.folder), str(checked.folder), cache.setting)
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_start, initargs=start) as pool:
+        return sum(pool.map(_render, jobs, chunksize=4))
+
+
+def _start(config_file: str, folder: str, checked: str, expected: str) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # The main process reports what goes wrong (it renders such pages again); a worker only counts it.
+    _MKDOCS_LOG.propagate = False
+    config = load_config(config_file)
+    config = config.plugins.on_config(config)
+    found = setting(config)
+    _WORKER.update(
+        config=config, files=get_files(config), pages=PageCache(Path(folder), config), same=found == expected,
+        checked=Cache(Path(checked), bool),
+    )
+
+
+def _render(job: _Job) -> int:
+    """Render one page into the cache (and check it); 1 when it was rendered."""
+    if not _WORKER["same"]:  # a configuration the worker cannot reproduce: MkDocs' pass renders every page
+        return 0
+    config, files, pages = _WORKER["config"], _WORKER["files"], _WORKER["pages"]
+    file = files.get_file_from_path(job.src_uri)
+    if file is None:
+        return 0
+    page = Page(None, file, config)
+    page.markdown = job.markdown
+    pages.render(page, config, files)
+    check = job.check
+    if check is not None and page.content is not None:
+        name = checked_key(check.source_key, check.page_key, page.content)
+        if not verify.lost_words_html(check.text, check.briefing, page.content):
+            _WORKER["checked"].put(name, True)
+    return 1
 
 
 def _kept(page: Page, recording: _Recording) -> Rendered:

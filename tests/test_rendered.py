@@ -4,6 +4,7 @@ only when its transcript, model or HTML changed."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from converter.build import cache as build_cache
 from converter.build import verify
 
 from .conftest import build_site, mkdocs_build, tree
@@ -96,3 +98,22 @@ def test_a_page_is_checked_again_only_when_its_transcript_changed(
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA line added since.\n", encoding="utf-8")
     build(load_config(str(tmp_path / "mkdocs.yml")))
     assert checked == [edited.read_text(encoding="utf-8").splitlines()[0]]
+
+
+def test_pages_rendered_and_checked_in_worker_processes_give_the_site_a_serial_build_gives(
+    seed_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    serial = tree(build_site(seed_corpus, tmp_path))  # two briefings: too few for workers
+    shutil.rmtree(tmp_path / ".cache")
+    shutil.rmtree(tmp_path / "site")
+    monkeypatch.setattr(build_cache, "PARALLEL_FROM", 2)
+    checked_here: list[object] = []
+    monkeypatch.setattr(verify, "lost_words_html", lambda *args: checked_here.append(args))
+    monkeypatch.chdir(tmp_path)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefings"):
+        build(load_config(str(tmp_path / "mkdocs.yml")))
+    messages = [record.getMessage() for record in caplog.records]
+    assert any(message.endswith("pages rendered in worker processes") for message in messages)
+    assert "briefings: 0 pages rendered, " in "\n".join(messages)  # MkDocs' own pass found them all
+    assert checked_here == []  # the workers checked every briefing page
+    assert tree(tmp_path / "site") == serial

@@ -91,6 +91,11 @@ class Cache(Generic[T]):
             return None
         return found if isinstance(found, self.kind) else None
 
+    def has(self, name: str) -> bool:
+        """Whether there is an entry under ``name`` (it may still turn out unreadable)."""
+        self.used.add(name)
+        return self._file(name).is_file()
+
     def put(self, name: str, value: T) -> None:
         self.used.add(name)
         target = self._file(name)
