@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from converter import build, links
+from converter import build
 from converter.build import verify
 from converter.build.cache import Cache
 from converter.build.progress import Progress
@@ -59,7 +59,8 @@ class BriefingsConfig(Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self._report: build.Report | None = None
-        self._pages: dict[str, links.Page] = {}
+        # What the nothing-lost check of each briefing page needs, by page path, until the page is checked.
+        self._checks: dict[str, Check] = {}
         self._redirects: set[str] = set()
         self._cache_folder: Path | None = None
         self._rendered: PageCache | None = None
@@ -70,7 +71,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @property
     def report(self) -> build.Report | None:
-        """The last conversion's report: its pages (the model) are what the briefings-search plugin indexes."""
+        """The last conversion's report: its pages (the model) are what the briefings-search plugin indexes
+        (in ``on_files``). The plugin lets go of it once the navigation is made, before MkDocs reads the pages:
+        at 1,000 briefings the models would otherwise stay in memory with every page's HTML."""
         return self._report
 
     @property
@@ -118,7 +121,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 log.info(str(problem))
         self._redirects = {r.path for r in report.resolution.redirects} if report.resolution else set()
         self._report = report
-        self._pages = {page.path: page for page in report.pages}
+        self._checks = {
+            path: Check(transcript.path, transcript.text, verify.outline(transcript.briefing),
+                        report.transcript_keys.get(transcript.path), report.page_keys[path])
+            for path, transcript in report.sources.items() if transcript.briefing is not None
+        }
         log.info(
             f"briefings: {plural(len(report.pages), 'briefing')} ({report.converted:,} converted, "
             f"{report.reused:,} from the cache), {plural(len(report.written), 'page')} written, "
@@ -128,19 +135,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """When many pages are new to the cache (a cold build), render and check them on every core first."""
-        if self._rendered is None or self._checked is None or self._report is None:
+        self._report = None  # see `report`
+        if self._rendered is None or self._checked is None:
             return nav
         pages = [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
                  if file.page is not None]
         for page in pages:
             page.read_source(config)
-        report = self._report
-        checks = {
-            path: Check(transcript.text, self._pages[path].briefing, report.transcript_keys[transcript.path],
-                        report.page_keys[path])
-            for path, transcript in report.sources.items() if transcript.path in report.transcript_keys
-        }
-        rendered = render_in_workers(pages, config, self._rendered, checks, self._checked)
+        rendered = render_in_workers(pages, config, self._rendered, self._checks, self._checked)
         if rendered:
             log.info(f"briefings: {plural(rendered, 'page')} rendered in worker processes")
         return nav
@@ -159,17 +161,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         The plugin lets go of the transcript's text once its page is checked: at 1,000 briefings the texts
         would otherwise stay in memory with every page's HTML.
         """
-        transcript = self._report.sources.pop(page.file.src_uri, None) if self._report else None
-        if transcript is None or self._report is None:
+        check = self._checks.pop(page.file.src_uri, None)
+        if check is None:
             return html
-        source_key = self._report.transcript_keys.get(transcript.path)
-        name = (checked_key(source_key, self._report.page_keys[page.file.src_uri], html)
-                if source_key and self._checked is not None else None)
+        name = (checked_key(check.source_key, check.page_key, html)
+                if check.source_key and self._checked is not None else None)
         if name and self._checked is not None and self._checked.get(name):
             return html
-        lost = verify.lost_words_html(transcript.text, self._pages[page.file.src_uri].briefing, html)
+        lost = verify.lost_words_html(check.text, check.outline, html)
         if lost:
-            log.error(str(build.lost_problem(transcript, lost)))
+            log.error(str(build.lost_problem(check.path, lost)))
         elif name and self._checked is not None:
             self._checked.put(name, True)
         return html

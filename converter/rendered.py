@@ -33,7 +33,6 @@ from mkdocs.structure.toc import TableOfContents
 from converter.build import cache as build_cache
 from converter.build import verify
 from converter.build.cache import Cache, digest
-from converter.model import Briefing
 
 # What a link target looked like to a page's render: its URL and whether it is left out of the site, or None
 # when there was no such file.
@@ -155,12 +154,13 @@ class PageCache:
 
 @dataclass(frozen=True)
 class Check:
-    """What the nothing-lost check of a briefing page needs: its transcript's text and model, and the keys a
+    """What the nothing-lost check of a briefing page needs: its transcript's text and outline, and the keys a
     check passed is kept under (:func:`checked_key`)."""
 
+    path: str  # the transcript's, for the problem a lost line makes
     text: str
-    briefing: Briefing
-    source_key: str
+    outline: verify.Outline
+    source_key: str | None  # None: a transcript the cache does not keep, checked on every build
     page_key: str
 
 
@@ -227,9 +227,9 @@ def _render(job: _Job) -> int:
     page.markdown = job.markdown
     pages.render(page, config, files)
     check = job.check
-    if check is not None and page.content is not None:
+    if check is not None and check.source_key is not None and page.content is not None:
         name = checked_key(check.source_key, check.page_key, page.content)
-        if not verify.lost_words_html(check.text, check.briefing, page.content):
+        if not verify.lost_words_html(check.text, check.outline, page.content):
             _WORKER["checked"].put(name, True)
     return 1
 

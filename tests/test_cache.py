@@ -12,8 +12,10 @@ import pytest
 from bench import synth
 from converter import build
 from converter.build import cache as cache_module
+from converter.build import verify
 from converter.build.progress import Progress
 from converter.plugins import BriefingsPlugin
+from converter.rendered import Check
 
 from .conftest import SEEDS, tree
 
@@ -164,17 +166,19 @@ def test_the_plugin_reports_a_line_lost_from_the_html_mkdocs_renders(
 ) -> None:
     plugin = BriefingsPlugin()
     report = build.build(corpus, tmp_path / "docs", check_pages=False)
-    plugin._report, plugin._pages = report, {page.path: page for page in report.pages}
     path, transcript = sorted(report.sources.items())[0]
-    briefing = plugin._pages[path].briefing
+    assert transcript.briefing is not None
+    briefing = transcript.briefing
+    check = Check(transcript.path, transcript.text, verify.outline(briefing), None, report.page_keys[path])
+    plugin._checks = {path: check}
     question = briefing.exchanges[0].question.paragraphs[0].text
     whole = "<h1>" + briefing.title + "</h1>" + "".join(f"<p>{line}</p>" for line in transcript.text.splitlines())
     page = SimpleNamespace(file=SimpleNamespace(src_uri=path))
     with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.briefings"):
         assert plugin.on_page_content(whole, page=page, config=None, files=None) == whole  # type: ignore[arg-type]
         assert caplog.records == []
-        assert path not in report.sources  # let go of once its page is checked
-        report.sources[path] = transcript
+        assert path not in plugin._checks  # let go of once its page is checked
+        plugin._checks[path] = check
         plugin.on_page_content(whole.replace(question, ""), page=page, config=None, files=None)  # type: ignore[arg-type]
     (record,) = caplog.records
     assert record.getMessage().startswith(f"{transcript.path}:") and "got it lost" in record.getMessage()

@@ -291,13 +291,14 @@ def _checked(outputs: Iterator[Output], report: Report) -> Iterator[Output]:
         if transcript is not None:
             lost = verify.lost_words(transcript.text, pages[path].briefing, str(text))
             if lost:
-                report.problems.append(lost_problem(transcript, lost))
+                report.problems.append(lost_problem(transcript.path, lost))
         yield path, text
 
 
-def lost_problem(transcript: Transcript, lost: tuple[int, str]) -> Problem:
+def lost_problem(path: str, lost: tuple[int, str]) -> Problem:
+    """The problem of a transcript (at ``path``) whose (line, word) its page lost."""
     line, word = lost
-    return Problem(transcript.path, line, f"expected {word!r} in the page, got it lost")
+    return Problem(path, line, f"expected {word!r} in the page, got it lost")
 
 
 def _same_day(report: Report) -> list[Problem]:

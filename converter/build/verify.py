@@ -15,6 +15,7 @@ removed, like the body's divider, and ``briefings check --show-removed`` lists i
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -30,6 +31,23 @@ _RE_WORD = re.compile(r"\w+")
 # The number or bullet of an agenda line: '1. ', '12) ', '- ', '• '.
 _RE_LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[-–•·*])\s+")
 _RE_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """What the check reads of a briefing: where its agenda is, its boilerplate lines, whether it has a Q&A
+    part. A page can be checked from it and the text alone, without the briefing's whole model."""
+
+    agenda_lines: tuple[int, int] | None
+    boilerplate_lines: tuple[int, ...]
+    has_qa: bool
+
+
+def outline(briefing: Briefing | Outline) -> Outline:
+    if isinstance(briefing, Outline):
+        return briefing
+    return Outline(briefing.agenda_lines, briefing.boilerplate_lines,
+                   any(section.kind is Kind.QA for section in briefing.sections))
 
 
 class _Text(HTMLParser):
@@ -64,17 +82,17 @@ def page_words(page: str) -> list[str]:
     return _words(html_text(page))
 
 
-def lost_words(text: str, briefing: Briefing, page: str) -> tuple[int, str] | None:
+def lost_words(text: str, briefing: Briefing | Outline, page: str) -> tuple[int, str] | None:
     """The first (line, word) of the transcript missing from the Markdown page, or None if every line is there."""
     return _lost(text, briefing, page_words(page))
 
 
-def lost_words_html(text: str, briefing: Briefing, html: str) -> tuple[int, str] | None:
+def lost_words_html(text: str, briefing: Briefing | Outline, html: str) -> tuple[int, str] | None:
     """The first (line, word) of the transcript missing from the page's HTML (as MkDocs renders it), or None."""
     return _lost(text, briefing, _words(_text_of(html)))
 
 
-def _lost(text: str, briefing: Briefing, words: list[str]) -> tuple[int, str] | None:
+def _lost(text: str, briefing: Briefing | Outline, words: list[str]) -> tuple[int, str] | None:
     """The first (line, word) of the transcript missing from ``words``, or None if every line is there.
 
     The word is the first one of its line that breaks the line's run: the line's earlier words stand in the
@@ -133,11 +151,12 @@ def _longest_prefix(words: list[str], run: list[str], start: int) -> int:
     return best
 
 
-def removed(lines: list[Line], briefing: Briefing) -> list[int]:
+def removed(lines: list[Line], briefing: Briefing | Outline) -> list[int]:
     """The lines the page leaves out: the boilerplate, and a table of contents' Q&A divider where the page has no
     Q&A part to head with it."""
+    briefing = outline(briefing)
     first, last = briefing.agenda_lines or (0, -1)
-    if any(section.kind is Kind.QA for section in briefing.sections):
+    if briefing.has_qa:
         return list(briefing.boilerplate_lines)
     dividers = {
         line.number for line in lines[max(first - 1, 0) : last]

@@ -1,6 +1,6 @@
 """The MkDocs plugin ``briefings-search``: the index of the briefings the ``briefings`` plugin converted.
 
-Before the pages render it builds the index from the model (converter.search.index), so every page can carry
+Before MkDocs reads the pages it builds the index from the model (converter.search.index), so every page can carry
 the index's version (the search box's ``data-index-version``, with which search.js asks for ``meta.js``); after
 the build it writes the index files into the site. It also puts the search box of
 ``overrides/partials/briefings-search.html`` in place of Material's. Material's own search plugin stays in
@@ -45,12 +45,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.index: search_index.Index | None = None
 
-    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Any) -> jinja2.Environment:
-        # The partial lives in the repository's overrides/, found here whether or not theme.custom_dir is set.
-        partial = PARTIAL.read_text(encoding="utf-8")
-        loader = jinja2.DictLoader({MATERIAL_PARTIAL: partial})
-        if env.loader is not None:
-            env.loader = jinja2.ChoiceLoader([loader, env.loader])
+    def on_files(self, files: Any, *, config: MkDocsConfig) -> Any:
+        """Build the index from the briefings plugin's models, before MkDocs reads any page (which lets the
+        briefings plugin drop the models before the pages' HTML fills the memory)."""
         started = time.perf_counter()
         converted = getattr(config.plugins.get("briefings"), "report", None)
         if converted is None:
@@ -62,13 +59,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         parts, computed = cached_map(search_index.part, pages, [digest(CACHE, keys[page.path]) for page in pages],
                                      cache)
         self.index = search_index.build_index(parts)
-        env.globals[VERSION] = self.index.version
         size = sum(len(text.encode("utf-8")) for text in self.index.files.values())
         log.info(
             f"briefings-search: {self.index.docs} documents, {self.index.terms} words, {len(self.index.files)} "
             f"files, {size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s ({computed:,} of "
             f"{len(parts):,} briefings indexed again, the others' parts from the cache)"
         )
+        return files
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Any) -> jinja2.Environment:
+        # The partial lives in the repository's overrides/, found here whether or not theme.custom_dir is set.
+        partial = PARTIAL.read_text(encoding="utf-8")
+        loader = jinja2.DictLoader({MATERIAL_PARTIAL: partial})
+        if env.loader is not None:
+            env.loader = jinja2.ChoiceLoader([loader, env.loader])
+        env.globals[VERSION] = self.index.version if self.index is not None else ""
         return env
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Any) -> str:
