@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from converter import ledger, links
 
@@ -101,24 +101,38 @@ def find(pages: Sequence[links.Page], threshold: float = THRESHOLD,
     ``prepared`` holds :func:`prepare` of the pages by path, where a build already has it."""
     found: list[Occurrence] = []
     shingled: list[np.ndarray] = []
-    sketches: list[MinHash] = []
+    sketches: list[LeanMinHash] = []
     for page in sorted(pages, key=lambda p: (p.briefing.date or dt.date.min, p.path)):
         for answer in prepared[page.path] if prepared is not None else prepare(page):
             found.append(Occurrence(page.path, answer.anchor, page.briefing.date))
             shingled.append(answer.shingles)
-            sketches.append(MinHash(num_perm=NUM_PERM, seed=1, hashvalues=answer.hashvalues, scheme=answer.scheme))
+            # LeanMinHash: the sketch alone, without the permutations a MinHash computes to take more words.
+            sketches.append(LeanMinHash(seed=1, hashvalues=answer.hashvalues, scheme=answer.scheme))
+    # Answers with the same shingles (a statement read out again word for word) share one entry of the LSH
+    # index, which would otherwise return every copy of it for every later copy: one entry per distinct answer,
+    # with the numbers of its occurrences, earliest first.
     index = MinHashLSH(threshold=min(CANDIDATES, threshold), num_perm=NUM_PERM)
+    distinct: list[tuple[np.ndarray, list[int]]] = []
+    by_shingles: dict[bytes, int] = {}
     result: dict[tuple[str, str], Repeat] = {}
     for number, occurrence in enumerate(found):
-        sketch = sketches[number]
         # Only answers already indexed are candidates: those of earlier briefings (or earlier on the same page).
-        for candidate in sorted(index.query(sketch)):
-            first = found[candidate]
-            if first.page == occurrence.page:
+        earliest: tuple[int, float] | None = None
+        for candidate in index.query(sketches[number]):
+            shingled_there, occurrences = distinct[candidate]
+            first = next((n for n in occurrences if found[n].page != occurrence.page), None)
+            if first is None or (earliest is not None and earliest[0] < first):
                 continue
-            score = _jaccard_hashed(shingled[number], shingled[candidate])
+            score = _jaccard_hashed(shingled[number], shingled_there)
             if score >= threshold:
-                result[(occurrence.page, occurrence.anchor)] = Repeat(first, round(score, 2))
-                break
-        index.insert(number, sketch)
+                earliest = (first, score)
+        if earliest is not None:
+            result[(occurrence.page, occurrence.anchor)] = Repeat(found[earliest[0]], round(earliest[1], 2))
+        key = shingled[number].tobytes()
+        if key in by_shingles:
+            distinct[by_shingles[key]][1].append(number)
+        else:
+            by_shingles[key] = len(distinct)
+            distinct.append((shingled[number], [number]))
+            index.insert(by_shingles[key], sketches[number])
     return result

@@ -201,6 +201,9 @@ def render_all(
     if repeated is None:
         repeated = repeats.find(pages)
     pages_by_path = {page.path: page for page in pages}
+    repeated_on: dict[str, dict[str, repeats.Repeat]] = {}
+    for (path, anchor), found in repeated.items():
+        repeated_on.setdefault(path, {})[anchor] = found
     for position, page in enumerate(pages):
         before = pages[position - 1] if position > 0 else None
         after = pages[position + 1] if position + 1 < len(pages) else None
@@ -227,7 +230,7 @@ def render_all(
             repeats={
                 anchor: (_where(pages_by_path[r.first.page], r.first.anchor),
                          links.relative(page.path, r.first.page, r.first.anchor), r.similarity)
-                for (path, anchor), r in repeated.items() if path == page.path
+                for anchor, r in repeated_on.get(page.path, {}).items()
             },
         )
         yield page.path, briefing_page.briefing_page(page.briefing, neighbours, context)
