@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,7 +70,6 @@ INTRODUCTION = ("introduction", "Introduction")
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 _DIGIT = {c: i for i, c in enumerate(ALPHABET)}
 _SMALL = [ALPHABET[i].encode() for i in range(32)]
-_MORE = 32
 
 
 # --- numbers -------------------------------------------------------------------------------------------
@@ -100,21 +100,6 @@ def unvlq(text: str) -> list[int]:
             numbers.append(value)
             value = shift = 0
     return numbers
-
-
-_BYTE_DIGIT = {ord(c): i for c, i in _DIGIT.items()}
-
-
-def _read(data: bytes, at: int) -> tuple[int, int]:
-    """The :func:`vlq` number at ``data[at:]`` and where the next one starts."""
-    value = shift = 0
-    while True:
-        digit = _BYTE_DIGIT[data[at]]
-        at += 1
-        value |= (digit & 31) << shift
-        if not digit & _MORE:
-            return value, at
-        shift += 5
 
 
 def run_number(run: Sequence[str]) -> int:
@@ -218,10 +203,11 @@ def _occurrences(doc: Doc) -> tuple[dict[str, list[int]], int, int]:
 class Part:
     """One briefing's share of the index: a pure function of its model and page path, the unit a build caches.
 
-    ``words`` are the briefing's indexed words, sorted, one a line. For each word in that order, ``postings``
-    holds the briefing's first and last document (numbered from 0 in the briefing), the length of the rest,
-    and the rest: the first document's impact, then (document delta, impact) pairs; ``positions`` holds the
-    length of the word's positions in the briefing, then its positions (the format of the ``p`` shards).
+    ``words`` are the briefing's indexed words, sorted, one a line. For each word in that order, ``firsts``
+    and ``lasts`` hold the briefing's first and last document with it (numbered from 0 in the briefing);
+    ``postings`` (up to ``posting_ends``) holds the rest of its postings: the first document's impact, then
+    (document delta, impact) pairs; ``positions`` (up to ``position_ends``) its positions in the briefing (the
+    format of the ``p`` shards). The numbers are arrays, so assembling the index decodes nothing.
     """
 
     date: str  # ISO, or "" when undated
@@ -232,8 +218,12 @@ class Part:
     docs: tuple[tuple[str, str, str], ...]  # (anchor, title, excerpt)
     kinds: tuple[bool, ...]  # Q&A or not, per document
     words: str
+    firsts: array[int]
+    lasts: array[int]
     postings: bytes
+    posting_ends: array[int]
     positions: bytes
+    position_ends: array[int]
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
@@ -266,15 +256,19 @@ def part(page: links.Page) -> Part:
                 else:
                     encoded += vlq(2 * delta)
     words = sorted(by_word)
+    firsts, lasts, posting_ends, position_ends = array("I"), array("I"), array("I"), array("I")
     postings = bytearray()
     positions = bytearray()
     for word in words:
         pairs, encoded = by_word[word]
-        rest = bytearray(_SMALL[pairs[0][1]])
+        postings += _SMALL[pairs[0][1]]
         for (before, _), (number, weight) in itertools.pairwise(pairs):
-            rest += vlq(number - before) + _SMALL[weight]
-        postings += vlq(pairs[0][0]) + vlq(pairs[-1][0]) + vlq(len(rest)) + rest
-        positions += vlq(len(encoded)) + encoded
+            postings += vlq(number - before) + _SMALL[weight]
+        firsts.append(pairs[0][0])
+        lasts.append(pairs[-1][0])
+        posting_ends.append(len(postings))
+        positions += encoded
+        position_ends.append(len(positions))
     return Part(
         date=briefing.date.isoformat() if briefing.date else "",
         source=briefing.source,
@@ -284,8 +278,12 @@ def part(page: links.Page) -> Part:
         docs=tuple((doc.anchor, doc.title, excerpt(doc)) for doc in docs),
         kinds=tuple(doc.kind == "qa" for doc in docs),
         words="\n".join(words),
+        firsts=firsts,
+        lasts=lasts,
         postings=bytes(postings),
+        posting_ends=posting_ends,
         positions=bytes(positions),
+        position_ends=position_ends,
     )
 
 
@@ -293,17 +291,12 @@ def _entries(found: Part) -> Iterator[tuple[str, int, int, bytes, bytes]]:
     """(word, first document, last document, rest of the postings, positions) of a part, word by word."""
     if not found.words:
         return
+    postings, positions = found.postings, found.positions
     at = pat = 0
-    data, spots = found.postings, found.positions
-    for word in found.words.split("\n"):
-        first, at = _read(data, at)
-        last, at = _read(data, at)
-        size, at = _read(data, at)
-        rest = data[at:at + size]
-        at += size
-        size, pat = _read(spots, pat)
-        yield word, first, last, rest, spots[pat:pat + size]
-        pat += size
+    for word, first, last, end, pend in zip(found.words.split("\n"), found.firsts, found.lasts,
+                                           found.posting_ends, found.position_ends, strict=True):
+        yield word, first, last, postings[at:end], positions[pat:pend]
+        at, pat = end, pend
 
 
 # --- the index -----------------------------------------------------------------------------------------
