@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,20 @@ def _with_linking_pages(seed_corpus: Path, tmp_path: Path) -> Path:
     assert added.returncode == 0, added.stderr
     assert "briefings: 2 pages rendered" in added.stderr
     return docs
+
+
+def test_a_dirty_build_keeps_the_cache_of_the_pages_it_did_not_render(seed_corpus: Path, tmp_path: Path) -> None:
+    docs = _with_linking_pages(seed_corpus, tmp_path)
+    kept = sorted((tmp_path / ".cache" / "briefings" / "html").rglob("*.pickle"))
+    (docs / "target.md").write_text(TARGET + "\nA sentence added since.\n", encoding="utf-8")
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    # As `make serve` builds: MkDocs warns that a dirty build's navigation may be stale, which --strict fails.
+    dirty = subprocess.run([mkdocs, "build", "--dirty", "--no-strict"], cwd=tmp_path, capture_output=True,
+                           text=True, check=False)
+    assert dirty.returncode == 0, dirty.stderr
+    assert "briefings: 1 page rendered, 0 from the cache" in dirty.stderr  # MkDocs read target.md alone
+    after = set((tmp_path / ".cache" / "briefings" / "html").rglob("*.pickle"))
+    assert len(after) == len(kept) + 1 and set(kept) < after  # nothing pruned; the new render added
 
 
 def test_an_edited_page_is_rendered_again_and_only_it(seed_corpus: Path, tmp_path: Path) -> None:
