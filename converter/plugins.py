@@ -62,6 +62,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # What the nothing-lost check of each briefing page needs, by page path, until the page is checked.
         self._checks: dict[str, Check] = {}
         self._redirects: set[str] = set()
+        self._cache_folder: Path | None = None
         self._rendered: PageCache | None = None
         self._checked: Cache[bool] | None = None
         # Pages of this build, and how many MkDocs read and rendered (fewer after a `--dirty` build).
@@ -70,11 +71,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     @property
     def report(self) -> build.Report | None:
-        """The last conversion's report, with each page's part of the search index (the briefings-search plugin
-        assembles them in ``on_files``). Its models are released once the pages are written, and the report
-        once the navigation is made, before MkDocs reads the pages: at 1,000 briefings the models would
-        otherwise stay in memory with every page's HTML."""
+        """The last conversion's report: its pages (the model) are what the briefings-search plugin indexes
+        (in ``on_files``). The plugin lets go of it once the navigation is made, before MkDocs reads the pages:
+        at 1,000 briefings the models would otherwise stay in memory with every page's HTML."""
         return self._report
+
+    @property
+    def cache_folder(self) -> Path | None:
+        """The build cache's root (converter/build/cache.py), where the other plugins keep theirs too."""
+        return self._cache_folder
 
     def _corpus(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.corpus
@@ -86,9 +91,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return Path(config.config_file_path).parent / self.config.cache if self.config.cache else None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        cache = self._cache(config)
-        self._rendered = PageCache(cache / HTML, config) if cache else None
-        self._checked = Cache(cache / CHECKED, bool) if cache else None
+        self._cache_folder = self._cache(config)
+        self._rendered = PageCache(self._cache_folder / HTML, config) if self._cache_folder else None
+        self._checked = Cache(self._cache_folder / CHECKED, bool) if self._cache_folder else None
         ledger_path = self._ledger(config)
         if ledger_path is not None and not ledger_path.exists():
             log.info(f"briefings: no ledger at {ledger_path}: ids are the parser's and none is checked "
@@ -98,8 +103,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             with Progress(log.info) as progress:
                 report = build.build(
                     self._corpus(config), Path(config.docs_dir), site_url=config.site_url or None,
-                    cache=cache, check_pages=False, progress=progress, ledger_path=ledger_path,
-                    search_parts="briefings-search" in config.plugins,
+                    cache=self._cache(config), check_pages=False, progress=progress, ledger_path=ledger_path,
                 )
         except OSError as error:
             # MkDocs prints a PluginError as one line and exits 1, without a traceback.
@@ -128,7 +132,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             f"{len(report.removed):,} removed; {plural(len(report.errors), 'error')}, "
             f"{plural(len(report.warnings), 'warning')}"
         )
-        report.release_models()  # see `report`
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """When many pages are new to the cache (a cold build), render and check them on every core first."""

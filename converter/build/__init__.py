@@ -24,15 +24,12 @@ from converter.model import Briefing
 from converter.pages import briefing as briefing_page
 from converter.pages import listings as listing_pages
 from converter.pages import moved
-from converter.search import index as search_index
 
 __all__ = ["ERROR", "WARNING", "Problem", "Report", "Transcript", "build", "discover", "write_atomic",
            "write_outputs"]
 
-# The folders of the pages' answers, shingled and sketched (converter/repeats.py), and of their parts of the
-# search index (converter/search/index.py), under the cache's root.
+# The folder of the pages' answers, shingled and sketched (converter/repeats.py), under the cache's root.
 REPEATS = "repeats"
-SEARCH = "search"
 # progress(stage, done, total): told as each transcript is converted.
 Progress = Callable[[str, int, int], None]
 
@@ -47,7 +44,6 @@ def build(
     check_pages: bool = True,
     progress: Progress | None = None,
     ledger_path: Path | None = None,
-    search_parts: bool = False,
 ) -> Report:
     """Convert the corpus into pages under ``docs``: convert, collect, render, verify, write, sweep.
 
@@ -56,8 +52,7 @@ def build(
     machine's cores by default). ``check_pages`` renders each briefing page with Python-Markdown to check that
     nothing is lost; the MkDocs plugin turns it off and checks the HTML MkDocs renders instead.
     ``ledger_path`` is the ledger of published ids (:mod:`converter.ledger`); without one (or where the file
-    does not exist yet) every id is the parser's and nothing is checked. ``search_parts`` also makes each
-    page's part of the search index (``report.search_parts``), for the briefings-search plugin.
+    does not exist yet) every id is the parser's and nothing is checked.
     """
     report = Report()
     if not corpus.is_dir():
@@ -68,11 +63,6 @@ def build(
         report.resolution = keep_published(report, ledger_path)
     report.problems.extend(_same_day(report))
     report.page_keys = {page.path: page_key(page) for page in report.pages}
-    if search_parts:
-        kept_parts = Cache(cache / SEARCH, search_index.Part) if cache else None
-        keys = [digest(SEARCH, report.page_keys[page.path]) for page in report.pages]
-        report.search_parts, report.search_indexed = cached_map(search_index.part, report.pages, keys, kept_parts,
-                                                                workers)
     outputs = render_all(report.pages, {path: t.source for path, t in report.sources.items()}, site_url,
                          report.resolution, _repeated(report, cache, workers))
     if check_pages:

@@ -10,7 +10,6 @@ from converter.errors import printable
 
 if TYPE_CHECKING:
     from converter.build.corpus import Transcript
-    from converter.search.index import Part
 
 ERROR = "error"
 WARNING = "warning"
@@ -53,22 +52,10 @@ class Report:
     reused: int = 0
     # Each cached transcript's key (converter.build.cache.key) by its path: what its conversion is kept under.
     transcript_keys: dict[str, str] = field(default_factory=dict)
-    # Each page's part of the search index (converter.search.index.Part), in the pages' order, when the build was
-    # asked for them; and how many of them were computed (the others came from the cache).
-    search_parts: list[Part] | None = None
-    search_indexed: int = 0
     # Each page's converter.build.cache.page_key: what the values made from one page are cached under.
     page_keys: dict[str, str] = field(default_factory=dict)
     # The ledger's view of this build (None when the build has no ledger): ids, aliases, redirects, losses.
     resolution: ledger.Resolution | None = None
-
-    def release_models(self) -> None:
-        """Let go of the briefings' models and texts (pages, transcripts, the ledger's view of them): at 1,000
-        briefings they are half a gigabyte, which MkDocs needs for the pages' HTML. Counts, keys, problems and
-        the search parts stay."""
-        self.pages = []
-        self.sources = {}
-        self.resolution = None
 
     @property
     def errors(self) -> list[Problem]:

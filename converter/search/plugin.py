@@ -1,12 +1,12 @@
 """The MkDocs plugin ``briefings-search``: the index of the briefings the ``briefings`` plugin converted.
 
-Before MkDocs reads the pages it assembles the index from the parts the briefings plugin's build made from the
-model (converter.search.index), so every page can carry the index's version (the search box's
-``data-index-version``, with which search.js asks for ``meta.js``); after the build it writes the index files into
-the site. It also puts the search box of ``overrides/partials/briefings-search.html`` in place of Material's.
-Material's own search plugin stays in ``mkdocs.yml`` only because Material shows a search box only when it is
-there: this plugin takes every page out of its index (``search: exclude``), so Material builds no large index and
-its scripts load none (they look for a form named ``search``, which the partial does not have).
+Before MkDocs reads the pages it builds the index from the model (converter.search.index), so every page can carry
+the index's version (the search box's ``data-index-version``, with which search.js asks for ``meta.js``); after
+the build it writes the index files into the site. It also puts the search box of
+``overrides/partials/briefings-search.html`` in place of Material's. Material's own search plugin stays in
+``mkdocs.yml`` only because Material shows a search box only when it is there: this plugin takes every page
+out of its index (``search: exclude``), so Material builds no large index and its scripts load none (they
+look for a form named ``search``, which the partial does not have).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from converter.build.cache import Cache, cached_map, digest
 from converter.search import index as search_index
 
 log = logging.getLogger("mkdocs.plugins.briefings-search")
@@ -31,6 +32,8 @@ PARTIAL = Path(__file__).resolve().parents[2] / "overrides" / "partials" / "brie
 MATERIAL_PARTIAL = "partials/search.html"
 # The template variable of the index's version (overrides/partials/briefings-search.html).
 VERSION = "briefings_search_version"
+# The folder of the index's parts under the briefings plugin's cache.
+CACHE = "search"
 
 
 class SearchConfig(Config):
@@ -43,21 +46,23 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.index: search_index.Index | None = None
 
     def on_files(self, files: Any, *, config: MkDocsConfig) -> Any:
-        """Assemble the index from the parts the briefings plugin's build made (converter.build.build), before
-        MkDocs reads any page."""
+        """Build the index from the briefings plugin's models, before MkDocs reads any page (which lets the
+        briefings plugin drop the models before the pages' HTML fills the memory)."""
         started = time.perf_counter()
         converted = getattr(config.plugins.get("briefings"), "report", None)
-        parts = converted.search_parts if converted is not None else None
-        if parts is None:
-            log.warning("briefings-search: expected the briefings plugin before it in mkdocs.yml, got none; "
-                        "the index is empty")
-            parts = []
+        if converted is None:
+            log.warning("briefings-search: expected the briefings plugin in mkdocs.yml, got none; the index is empty")
+        pages = converted.pages if converted is not None else []
+        root = getattr(config.plugins.get("briefings"), "cache_folder", None)
+        cache = Cache(root / CACHE, search_index.Part) if root is not None else None
+        keys = converted.page_keys if converted is not None else {}
+        parts, computed = cached_map(search_index.part, pages, [digest(CACHE, keys[page.path]) for page in pages],
+                                     cache)
         self.index = search_index.build_index(parts)
         size = sum(len(text.encode("utf-8")) for text in self.index.files.values())
-        indexed = converted.search_indexed if converted is not None else 0
         log.info(
             f"briefings-search: {self.index.docs} documents, {self.index.terms} words, {len(self.index.files)} "
-            f"files, {size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s ({indexed:,} of "
+            f"files, {size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s ({computed:,} of "
             f"{len(parts):,} briefings indexed again, the others' parts from the cache)"
         )
         return files
