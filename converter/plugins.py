@@ -29,7 +29,7 @@ from converter.build import verify
 from converter.build.cache import Cache
 from converter.build.progress import Progress
 from converter.pages.markdown import plural
-from converter.rendered import CHECKED, Check, PageCache, checked_key, render_in_workers
+from converter.rendered import CHECKED, Check, PageCache, render_in_workers, run_check
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 # The root element Material writes with the theme's language: '<html lang="en" class="no-js">'.
@@ -162,17 +162,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         would otherwise stay in memory with every page's HTML.
         """
         check = self._checks.pop(page.file.src_uri, None)
-        if check is None:
-            return html
-        name = (checked_key(check.source_key, check.page_key, html)
-                if check.source_key and self._checked is not None else None)
-        if name and self._checked is not None and self._checked.get(name):
-            return html
-        lost = verify.lost_words_html(check.text, check.outline, html)
-        if lost:
+        lost = run_check(check, html, self._checked) if check is not None else None
+        if check is not None and lost:
             log.error(str(build.lost_problem(check.path, lost)))
-        elif name and self._checked is not None:
-            self._checked.put(name, True)
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -169,6 +169,18 @@ def checked_key(source_key: str, page_key: str, html: str) -> str:
     return digest(CHECKED, source_key, page_key, html)
 
 
+def run_check(check: Check, html: str, checked: Cache[bool] | None) -> tuple[int, str] | None:
+    """The nothing-lost check of one page's HTML: the (line, word) lost, or None. A check that passed before
+    for the same transcript, model and HTML is not run again; one that passes now is kept in ``checked``."""
+    name = checked_key(check.source_key, check.page_key, html) if check.source_key and checked is not None else None
+    if name and checked is not None and checked.get(name):
+        return None
+    lost = verify.lost_words_html(check.text, check.outline, html)
+    if not lost and name and checked is not None:
+        checked.put(name, True)
+    return lost
+
+
 @dataclass(frozen=True)
 class _Job:
     src_uri: str
@@ -226,11 +238,8 @@ def _render(job: _Job) -> int:
     page = Page(None, file, config)
     page.markdown = job.markdown
     pages.render(page, config, files)
-    check = job.check
-    if check is not None and check.source_key is not None and page.content is not None:
-        name = checked_key(check.source_key, check.page_key, page.content)
-        if not verify.lost_words_html(check.text, check.outline, page.content):
-            _WORKER["checked"].put(name, True)
+    if job.check is not None and page.content is not None:
+        run_check(job.check, page.content, _WORKER["checked"])  # a lost line is reported by MkDocs' pass
     return 1
 
 
