@@ -7,9 +7,14 @@ import gzip
 import io
 import json
 import re
+import subprocess
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from converter import build, topics
 from converter.build import verify
@@ -145,3 +150,52 @@ def test_data_package_describes_every_file_and_field() -> None:
     assert items["url"]["format"] == "uri"
     assert resources["qa"]["schema"]["foreignKeys"][0]["reference"] == {"resource": "briefings", "fields": ["id"]}
     assert described["homepage"] == "https://example.org/site/data/"
+
+
+# --- compressed a briefing at a time ----------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=3000), st.binary(max_size=3000))
+def test_crc32_combine_gives_the_crc_of_two_texts_end_to_end(first: bytes, second: bytes) -> None:
+    assert dataset.crc32_combine(zlib.crc32(first), zlib.crc32(second), len(second)) == zlib.crc32(first + second)
+
+
+def test_shares_compressed_apart_make_one_gzip_member_of_the_whole_text(tmp_path: Path) -> None:
+    texts = ["id,title\n", "", "1,Ünïcode\n" * 500, "2,“quoted”\n" * 3]
+    chunks = [dataset.chunk([text]) for text in texts]
+    packed = dataset.pack((c.packed[0], c.crcs[0], c.sizes[0]) for c in chunks)
+    # One member, one deflate stream: zlib reads it to its end with nothing left over, trailer checked.
+    reader = zlib.decompressobj(wbits=31)
+    assert reader.decompress(packed).decode("utf-8") == "".join(texts)
+    assert reader.eof and reader.unused_data == b""
+    # gzip(1) checks the CRC and the length in the trailer.
+    (tmp_path / "items.csv.gz").write_bytes(packed)
+    checked = subprocess.run(["gzip", "--test", "--verbose", str(tmp_path / "items.csv.gz")],
+                             capture_output=True, text=True, check=False)
+    assert checked.returncode == 0 and checked.stderr.strip().endswith("OK"), checked.stderr
+
+
+def test_a_briefings_share_is_reused_while_its_rows_are_the_same() -> None:
+    corpus = pages(
+        briefing("January 23, 2025", [("NATO plans", "Text one.")], [("Trade", ["What about China?"])], "a.txt"),
+        briefing("January 30, 2025", [("NATO summit", "More.")], [], "b.txt"),
+    )
+    entries = [dataset.Entry(page) for page in corpus]
+    kept: dict[bytes, dataset.Chunk] = {}
+    made: list[bytes] = []
+
+    def reuse(inputs: bytes, make: Callable[[], dataset.Chunk]) -> dataset.Chunk:
+        if inputs not in kept:
+            made.append(inputs)
+            kept[inputs] = make()
+        return kept[inputs]
+
+    plain = dataset.build(entries, topics.build(corpus))
+    first = dataset.build(entries, topics.build(corpus), reuse=reuse)
+    assert len(made) == 2 and first.files == plain.files
+    again = dataset.build(entries, topics.build(corpus), reuse=reuse)
+    assert len(made) == 2 and again.files == plain.files  # nothing compressed again
+    moved = dataset.build(entries, topics.build(corpus), "https://example.org/", reuse=reuse)
+    assert len(made) == 4  # every row's URL changed: every share is made again
+    assert "https://example.org/briefings/2025/2025-01-23/#q1" in _text(moved.files[dataset.QA])

@@ -10,6 +10,7 @@ needs MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -30,6 +31,8 @@ __all__ = ["ERROR", "WARNING", "Problem", "Report", "Transcript", "build", "disc
 
 # The folder of the pages' answers, shingled and sketched (converter/repeats.py), under the cache's root.
 REPEATS = "repeats"
+# The folder of each briefing's share of the data files, compressed (converter/exports/dataset.py).
+DATASET = "dataset"
 # progress(stage, done, total): told as each transcript is converted.
 Progress = Callable[[str, int, int], None]
 
@@ -63,12 +66,26 @@ def build(
         report.resolution = keep_published(report, ledger_path)
     report.problems.extend(_same_day(report))
     report.page_keys = {page.path: page_key(page) for page in report.pages}
+    chunks = Cache(cache / DATASET, dataset.Chunk) if cache else None
     outputs = render_all(report.pages, {path: t.source for path, t in report.sources.items()}, site_url,
-                         report.resolution, _repeated(report, cache, workers))
+                         report.resolution, _repeated(report, cache, workers),
+                         functools.partial(_reused, chunks) if chunks else None)
     if check_pages:
         outputs = _checked(outputs, report)
     write_outputs(docs, outputs, report)
+    if chunks:
+        chunks.prune()
     return report
+
+
+def _reused(kept: Cache[dataset.Chunk], inputs: bytes, make: Callable[[], dataset.Chunk]) -> dataset.Chunk:
+    """A briefing's share of the data files from the cache, where its rows are as they were; else made and kept."""
+    name = digest(DATASET, inputs)
+    found = kept.get(name)
+    if found is None:
+        found = make()
+        kept.put(name, found)
+    return found
 
 
 def _repeated(report: Report, cache: Path | None, workers: int | None) -> dict[tuple[str, str], repeats.Repeat]:
@@ -189,11 +206,13 @@ def _collect(
 def render_all(
     pages: list[links.Page], known: dict[str, sources.Source] | None = None, site_url: str | None = None,
     resolution: ledger.Resolution | None = None, repeated: dict[tuple[str, str], repeats.Repeat] | None = None,
+    reuse: dataset.Reuse | None = None,
 ) -> Iterator[Output]:
     """Every generated file as (path in the docs folder, text), one at a time: briefing, year, speaker and
     topic pages, the home page, the feeds, the data files and their schema page. ``known`` holds the source
     files' metadata by page path; ``resolution`` the ledger's aliases and redirect pages; ``repeated`` the
-    repeated answers (:func:`converter.repeats.find`) where the caller found them already."""
+    repeated answers (:func:`converter.repeats.find`) where the caller found them already; ``reuse`` the
+    cache of the briefings' shares of the data files (:data:`converter.exports.dataset.Reuse`)."""
     known = known or {}
     aliases = resolution.aliases if resolution else {}
     index = topics.build(pages)
@@ -259,7 +278,7 @@ def render_all(
     yield from subject_feeds.files(pages, index, site_url).items()
     entries = [dataset.Entry(page, (known.get(page.path) or sources.Source()).source_url,
                              (known.get(page.path) or sources.Source()).notes) for page in pages]
-    data = dataset.build(entries, index, site_url, repeated)
+    data = dataset.build(entries, index, site_url, repeated, told, reuse)
     yield from data.files.items()
     yield links.DATA_PAGE, dataset.schema_page(entries, data, site_url)
     if resolution:

@@ -11,10 +11,12 @@ once, here (:class:`Field`), for the files, the data package and the schema page
 from __future__ import annotations
 
 import csv
-import gzip
+import functools
 import io
 import json
-from collections.abc import Iterator, Mapping, Sequence
+import pickle
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -207,22 +209,97 @@ def _briefing(entry: Entry, items: list[dict[str, Any]], site_url: str | None) -
     }
 
 
-class _Packed:
-    """One data file, gzip-compressed as it is written (the whole archive's text is never held at once)."""
+# The gzip member header of every data file: no file name, time stamp 0 (the same corpus gives the same bytes),
+# no extra flags (zlib's default level), operating system "unknown" (255).
+_GZIP_HEADER = b"\x1f\x8b\x08\x00" + (_GZIP_MTIME).to_bytes(4, "little") + b"\x00\xff"
+# zlib's reflected CRC-32 polynomial.
+_CRC_POLYNOMIAL = 0xEDB88320
 
-    def __init__(self) -> None:
-        self.buffer = io.BytesIO()
-        self.gzip = gzip.GzipFile(fileobj=self.buffer, mode="wb", compresslevel=_GZIP_LEVEL, mtime=_GZIP_MTIME)
-        self.size = 0
 
-    def write(self, text: str) -> None:
-        data = text.encode("utf-8")
-        self.size += len(data)
-        self.gzip.write(data)
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One briefing's share of the three data files, each compressed on its own: a build compresses only the
+    briefings whose rows changed and joins the others' shares as they were (:func:`pack`).
 
-    def close(self) -> bytes:
-        self.gzip.close()
-        return self.buffer.getvalue()
+    Each share is raw deflate data flushed to a byte boundary and not final, made without reference to what
+    comes before it: shares laid end to end are one valid deflate stream.
+    """
+
+    # Per data file (BRIEFINGS, QA, ITEMS): the compressed share, the CRC-32 of its text, the text's length.
+    packed: tuple[bytes, ...]
+    crcs: tuple[int, ...]
+    sizes: tuple[int, ...]
+    rows: int
+    exchanges: int
+
+
+def _deflate(data: bytes) -> bytes:
+    compressor = zlib.compressobj(_GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+
+
+def chunk(texts: Sequence[str], rows: int = 0, exchanges: int = 0) -> Chunk:
+    """The compressed share of the texts, one per data file."""
+    data = [text.encode("utf-8") for text in texts]
+    return Chunk(tuple(_deflate(d) for d in data), tuple(zlib.crc32(d) for d in data), tuple(len(d) for d in data),
+                 rows, exchanges)
+
+
+def _multiply(a: int, b: int) -> int:
+    """a times b modulo the CRC-32 polynomial (zlib's multmodp, bits reflected)."""
+    product = 0
+    bit = 1 << 31
+    while a:
+        if a & bit:
+            product ^= b
+            a ^= bit
+        bit >>= 1
+        b = (b >> 1) ^ _CRC_POLYNOMIAL if b & 1 else b >> 1
+    return product
+
+
+def _powers() -> list[int]:
+    """x to the power 2**k modulo the polynomial, k = 0..31 (zlib's x2n_table)."""
+    found, power = [], 1 << 30  # x**1
+    for _ in range(32):
+        found.append(power)
+        power = _multiply(power, power)
+    return found
+
+
+_X2N = _powers()
+
+
+def crc32_combine(first: int, second: int, second_size: int) -> int:
+    """The CRC-32 of two texts laid end to end, from each one's CRC-32 and the second's length (zlib's
+    crc32_combine, which Python's zlib does not offer): the shares' CRCs give the whole file's."""
+    power, k, n = 1 << 31, 3, second_size  # x**0; a byte is x**8 = x**(2**3)
+    while n:
+        if n & 1:
+            power = _multiply(_X2N[k & 31], power)
+        n >>= 1
+        k += 1
+    return _multiply(power, first) ^ second
+
+
+def pack(shares: Iterable[tuple[bytes, int, int]]) -> bytes:
+    """One gzip file of the shares (compressed data, CRC-32, length), in order: what ``gzip`` would make of the
+    texts laid end to end, as every gzip reader reads it (one member, one deflate stream)."""
+    pieces = [_GZIP_HEADER]
+    crc = size = 0
+    for packed, share_crc, share_size in shares:
+        if not share_size:
+            continue
+        pieces.append(packed)
+        crc = crc32_combine(crc, share_crc, share_size)
+        size += share_size
+    pieces.append(zlib.compressobj(_GZIP_LEVEL, zlib.DEFLATED, -zlib.MAX_WBITS).flush())  # the final block
+    pieces.append(crc.to_bytes(4, "little") + (size & 0xFFFFFFFF).to_bytes(4, "little"))
+    return b"".join(pieces)
+
+
+# reuse(inputs, make): a briefing's chunk, from a cache under the pickled ``inputs`` or ``make()`` and kept.
+Reuse = Callable[[bytes, Callable[[], Chunk]], Chunk]
 
 
 @dataclass(frozen=True)
@@ -238,33 +315,42 @@ class Dataset:
 
 
 def build(entries: Sequence[Entry], topics: Index, site_url: str | None = None,
-          repeated: Mapping[tuple[str, str], repeats.Repeat] | None = None) -> Dataset:
-    """The three data files, gzip-compressed, and their data package: written a briefing at a time."""
-    told = stories.build(topics)
+          repeated: Mapping[tuple[str, str], repeats.Repeat] | None = None, told: stories.Stories | None = None,
+          reuse: Reuse | None = None) -> Dataset:
+    """The three data files, gzip-compressed, and their data package: a briefing at a time, each briefing's rows
+    compressed on their own (``reuse`` takes them from a cache where the rows are as last time)."""
+    if told is None:
+        told = stories.build(topics)
     if repeated is None:
         repeated = repeats.find([entry.page for entry in entries])
-    packed = {path: _Packed() for path in (BRIEFINGS, QA, ITEMS)}
-    table = io.StringIO()
-    writer = csv.DictWriter(table, fieldnames=[f.name for f in ITEM_FIELDS], lineterminator="\n")
-    writer.writeheader()
-    count = exchanges = 0
+    header = io.StringIO()
+    csv.DictWriter(header, fieldnames=[f.name for f in ITEM_FIELDS], lineterminator="\n").writeheader()
+    chunks = [chunk(["", "", header.getvalue()])]
     for entry in entries:
         items = list(_rows(entry, topics, site_url, told, repeated))
-        packed[BRIEFINGS].write(_json_line(_briefing(entry, items, site_url)))
-        for row in items:
-            if row["kind"] == EXCHANGE:
-                packed[QA].write(_json_line(row))
-                exchanges += 1
-            writer.writerow({**row, **{key: TOPIC_SEPARATOR.join(row[key]) for key in LISTS}})
-        count += len(items)
-        packed[ITEMS].write(table.getvalue())
-        table.seek(0)
-        table.truncate()
-    packed[ITEMS].write(table.getvalue())  # the header, when there is no briefing
-    sizes = {path: file.size for path, file in packed.items()}
-    files: dict[str, bytes | str] = {path: file.close() for path, file in packed.items()}
+        record = _briefing(entry, items, site_url)
+        make = functools.partial(_chunk, record, items)
+        chunks.append(reuse(pickle.dumps((record, items), protocol=pickle.HIGHEST_PROTOCOL), make) if reuse
+                      else make())
+    paths = (BRIEFINGS, QA, ITEMS)
+    files: dict[str, bytes | str] = {
+        path: pack((c.packed[n], c.crcs[n], c.sizes[n]) for c in chunks) for n, path in enumerate(paths)
+    }
     files[PACKAGE] = json.dumps(package(site_url), ensure_ascii=False, indent=2) + "\n"
-    return Dataset(files, len(entries), count, exchanges, sizes)
+    sizes = {path: sum(c.sizes[n] for c in chunks) for n, path in enumerate(paths)}
+    return Dataset(files, len(entries), sum(c.rows for c in chunks), sum(c.exchanges for c in chunks), sizes)
+
+
+def _chunk(record: dict[str, Any], items: list[dict[str, Any]]) -> Chunk:
+    """One briefing's lines of the three files, compressed."""
+    table = io.StringIO()
+    writer = csv.DictWriter(table, fieldnames=[f.name for f in ITEM_FIELDS], lineterminator="\n")
+    exchanges = []
+    for row in items:
+        if row["kind"] == EXCHANGE:
+            exchanges.append(_json_line(row))
+        writer.writerow({**row, **{key: TOPIC_SEPARATOR.join(row[key]) for key in LISTS}})
+    return chunk([_json_line(record), "".join(exchanges), table.getvalue()], len(items), len(exchanges))
 
 
 def _json_line(record: dict[str, Any]) -> str:
