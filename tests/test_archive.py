@@ -277,7 +277,7 @@ def test_the_navigation_override_is_materials_template_plus_the_month_captions()
 def test_a_topic_of_many_mentions_keeps_its_year_anchors_and_gives_each_year_a_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(listings, "TOPIC_YEARS_FROM", 2)
+    monkeypatch.setattr(listings, "TOPIC_PAGE_BYTES", 500)
     docs = tmp_path / "docs"
     report = build.build(_corpus(tmp_path), docs)
     assert report.errors == []
@@ -294,8 +294,8 @@ def test_a_topic_of_many_mentions_keeps_its_year_anchors_and_gives_each_year_a_p
         "../../briefings/2024/2024-12-30.md", "../../briefings/2024/2024-12-30.md#nato-summit",
         "../../briefings/2024/2024-12-30.md#q1",
     ]
-    # Topics of few mentions are one page, as before; the years' pages go when the topic shrinks.
-    monkeypatch.setattr(listings, "TOPIC_YEARS_FROM", 150)
+    # Topics whose page is short are one page; the years' pages go when the topic shrinks.
+    monkeypatch.setattr(listings, "TOPIC_PAGE_BYTES", 300_000)
     report = build.build(_corpus(tmp_path), docs)
     assert "topics/nato/2024.md" in report.removed and not (docs / "topics/nato").exists()
     assert "](../briefings/2024/2024-12-30.md#nato-summit)" in _read(docs, "topics/nato.md")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import pickle
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -14,6 +18,9 @@ from converter import build
 from converter.build import cache as cache_module
 from converter.build import verify
 from converter.build.progress import Progress
+from converter.exports import dataset
+from converter.pages import briefing as briefing_page
+from converter.pages import listings
 from converter.plugins import BriefingsPlugin
 from converter.rendered import Check
 
@@ -182,3 +189,44 @@ def test_the_plugin_reports_a_line_lost_from_the_html_mkdocs_renders(
         plugin.on_page_content(whole.replace(question, ""), page=page, config=None, files=None)  # type: ignore[arg-type]
     (record,) = caplog.records
     assert record.getMessage().startswith(f"{transcript.path}:") and "got it lost" in record.getMessage()
+
+
+def test_a_warm_build_makes_no_page_or_data_share_again_and_an_edit_remakes_what_shows_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, cache, docs = tmp_path / "corpus", tmp_path / "cache", tmp_path / "docs"
+    synth.write_corpus(12, corpus, seed=7)
+    made: list[str] = []
+    for module, name in ((briefing_page, "briefing_page"), (listings, "topic_pages"), (dataset, "_chunk")):
+        original = getattr(module, name)
+        monkeypatch.setattr(module, name, functools.partial(_counted, made, name, original))
+    build.build(corpus, docs, cache=cache)
+    topic_count = made.count("topic_pages")
+    assert made.count("briefing_page") == made.count("_chunk") == 12 and topic_count > 1
+    made.clear()
+    build.build(corpus, docs, cache=cache)
+    assert made == []
+    edited = sorted(corpus.glob("*.txt"))[5]
+    lines = edited.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    lines[-1] += " We will keep you posted."  # the last answer of the briefing
+    edited.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = build.build(corpus, docs, cache=cache)
+    # The edited briefing's page and its share of the data files are made again, and the pages of the topics
+    # that list it (a topic's key holds its briefings' models), not the others.
+    assert (made.count("briefing_page"), made.count("_chunk")) == (1, 1)
+    assert 0 < made.count("topic_pages") < topic_count
+    assert "We will keep you posted." in _page(docs, report, edited.name)
+    assert tree(docs) == tree(_clean(corpus, tmp_path))
+
+
+def _counted(made: list[str], name: str, original: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    made.append(name)
+    return original(*args, **kwargs)
+
+
+def test_equal_values_built_apart_give_the_same_key() -> None:
+    word = "".join(["sha", "red"])
+    shared, apart = (word, word), ("".join(["sha", "red"]), "".join(["sha", "red"]))
+    assert shared == apart and pickle.dumps(shared) != pickle.dumps(apart)  # pickle's memo tells them apart
+    assert cache_module.pickled(shared) == cache_module.pickled(apart)
+    assert cache_module.pickled(shared) != cache_module.pickled((word, word + "!"))

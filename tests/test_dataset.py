@@ -182,14 +182,15 @@ def test_a_briefings_share_is_reused_while_its_rows_are_the_same() -> None:
         briefing("January 30, 2025", [("NATO summit", "More.")], [], "b.txt"),
     )
     entries = [dataset.Entry(page) for page in corpus]
-    kept: dict[bytes, dataset.Chunk] = {}
-    made: list[bytes] = []
+    kept: dict[str, dataset.Chunk] = {}
+    made: list[str] = []
 
-    def reuse(inputs: bytes, make: Callable[[], dataset.Chunk]) -> dataset.Chunk:
-        if inputs not in kept:
-            made.append(inputs)
-            kept[inputs] = make()
-        return kept[inputs]
+    def reuse(inputs: object, make: Callable[[], dataset.Chunk]) -> dataset.Chunk:
+        name = repr(inputs)
+        if name not in kept:
+            made.append(name)
+            kept[name] = make()
+        return kept[name]
 
     plain = dataset.build(entries, topics.build(corpus))
     first = dataset.build(entries, topics.build(corpus), reuse=reuse)

@@ -31,7 +31,10 @@ __all__ = ["ERROR", "WARNING", "Problem", "Report", "Transcript", "build", "disc
 
 # The folder of the pages' answers, shingled and sketched (converter/repeats.py), under the cache's root.
 REPEATS = "repeats"
-# The folder of each briefing's share of the data files, compressed (converter/exports/dataset.py).
+# The folders of the briefing pages' and the topic pages' Markdown, and of each briefing's share of the data
+# files, compressed (converter/exports/dataset.py).
+MARKDOWN = "markdown"
+TOPICS = "topics"
 DATASET = "dataset"
 # progress(stage, done, total): told as each transcript is converted.
 Progress = Callable[[str, int, int], None]
@@ -66,26 +69,28 @@ def build(
         report.resolution = keep_published(report, ledger_path)
     report.problems.extend(_same_day(report))
     report.page_keys = {page.path: page_key(page) for page in report.pages}
-    chunks = Cache(cache / DATASET, dataset.Chunk) if cache else None
+    kept = Made(cache) if cache else None
     outputs = render_all(report.pages, {path: t.source for path, t in report.sources.items()}, site_url,
-                         report.resolution, _repeated(report, cache, workers),
-                         functools.partial(_reused, chunks) if chunks else None)
+                         report.resolution, _repeated(report, cache, workers), kept, report.page_keys)
     if check_pages:
         outputs = _checked(outputs, report)
     write_outputs(docs, outputs, report)
-    if chunks:
-        chunks.prune()
+    if kept:
+        kept.prune()
     return report
 
 
-def _reused(kept: Cache[dataset.Chunk], inputs: bytes, make: Callable[[], dataset.Chunk]) -> dataset.Chunk:
-    """A briefing's share of the data files from the cache, where its rows are as they were; else made and kept."""
-    name = digest(DATASET, inputs)
-    found = kept.get(name)
-    if found is None:
-        found = make()
-        kept.put(name, found)
-    return found
+class Made:
+    """What render_all made last time from the same inputs: briefing pages, topic pages, data file shares."""
+
+    def __init__(self, root: Path) -> None:
+        self.pages = Cache(root / MARKDOWN, str)
+        self.topics = Cache(root / TOPICS, tuple)
+        self.chunks = Cache(root / DATASET, dataset.Chunk)
+
+    def prune(self) -> None:
+        for cache in (self.pages, self.topics, self.chunks):
+            cache.prune()
 
 
 def _repeated(report: Report, cache: Path | None, workers: int | None) -> dict[tuple[str, str], repeats.Repeat]:
@@ -206,13 +211,16 @@ def _collect(
 def render_all(
     pages: list[links.Page], known: dict[str, sources.Source] | None = None, site_url: str | None = None,
     resolution: ledger.Resolution | None = None, repeated: dict[tuple[str, str], repeats.Repeat] | None = None,
-    reuse: dataset.Reuse | None = None,
+    made: Made | None = None, page_keys: dict[str, str] | None = None,
 ) -> Iterator[Output]:
     """Every generated file as (path in the docs folder, text), one at a time: briefing, year, speaker and
     topic pages, the home page, the feeds, the data files and their schema page. ``known`` holds the source
     files' metadata by page path; ``resolution`` the ledger's aliases and redirect pages; ``repeated`` the
-    repeated answers (:func:`converter.repeats.find`) where the caller found them already; ``reuse`` the
-    cache of the briefings' shares of the data files (:data:`converter.exports.dataset.Reuse`)."""
+    repeated answers (:func:`converter.repeats.find`) where the caller found them already. With ``made`` (and
+    the pages' :func:`page_key` s), a briefing page, a topic's pages or a briefing's share of the data files
+    whose inputs are as last time is taken from the cache instead of being made again."""
+    if made is not None and page_keys is None:
+        page_keys = {page.path: page_key(page) for page in pages}
     known = known or {}
     aliases = resolution.aliases if resolution else {}
     index = topics.build(pages)
@@ -252,7 +260,11 @@ def render_all(
                 for anchor, r in repeated_on.get(page.path, {}).items()
             },
         )
-        yield page.path, briefing_page.briefing_page(page.briefing, neighbours, context)
+        make = functools.partial(briefing_page.briefing_page, page.briefing, neighbours, context)
+        if made is None or page_keys is None:
+            yield page.path, make()
+        else:
+            yield page.path, made.pages.made((page_keys[page.path], neighbours, context), make)
     listings = [listing_pages.Listing(page.path, page.briefing) for page in reversed(pages)]
     yield links.HOME, listing_pages.home_page(listings, index, feeds=bool(site_url))
     yield links.ARCHIVE, listing_pages.archive_page(listings)
@@ -273,16 +285,27 @@ def render_all(
     years = [year for year in by_year if year is not None]
     span = (min(years), max(years)) if years else None
     for topic in index.topics:
-        yield from listing_pages.topic_pages(topic, by_path, span)
+        if made is None or page_keys is None:
+            yield from listing_pages.topic_pages(topic, by_path, span)
+            continue
+        mentions = [(m.page, m.anchor, m.date, m.order, m.section.anchor, m.exchange is None, page_keys[m.page])
+                    for m in topic.mentions]
+        yield from made.topics.made((topic.slug, topic.name, topic.group, span, mentions),
+                                    functools.partial(_topic_pages, topic, by_path, span))
     yield from feeds.files(pages, site_url).items()
     yield from subject_feeds.files(pages, index, site_url).items()
     entries = [dataset.Entry(page, (known.get(page.path) or sources.Source()).source_url,
                              (known.get(page.path) or sources.Source()).notes) for page in pages]
-    data = dataset.build(entries, index, site_url, repeated, told, reuse)
+    data = dataset.build(entries, index, site_url, repeated, told, made.chunks.made if made else None)
     yield from data.files.items()
     yield links.DATA_PAGE, dataset.schema_page(entries, data, site_url)
     if resolution:
         yield from moved.files(resolution).items()
+
+
+def _topic_pages(topic: topics.Topic, listings: dict[str, listing_pages.Listing], span: tuple[int, int] | None
+                 ) -> tuple[Output, ...]:
+    return tuple(listing_pages.topic_pages(topic, listings, span))
 
 
 def _where(page: links.Page, anchor: str) -> str:

@@ -3,7 +3,9 @@
 Each kind of value has its own folder under the cache's root and a key that changes whenever the value could:
 a transcript's conversion (:data:`TRANSCRIPTS`, keyed by :func:`key`: the transcript's path and bytes, its
 source file, the converter); a briefing's share of the search index (``search/``) and its answers sketched
-(``repeats/``), both keyed by :func:`page_key`; a page as MkDocs rendered it (``html/``, converter/rendered.py).
+(``repeats/``), both keyed by :func:`page_key`; the Markdown of briefing and topic pages (``markdown/``,
+``topics/``) and each briefing's share of the data files (``dataset/``), keyed by everything they are made
+from (:meth:`Cache.made`); a page as MkDocs rendered it (``html/``, converter/rendered.py).
 A hit is exactly what a fresh computation would give; a file that cannot be read is a miss; a build keeps the
 entries it used and removes the others.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
+import io
 import os
 import pickle
 import sys
@@ -65,9 +68,19 @@ def key(path: Path) -> str:
     return digest(str(path), path.read_bytes(), b"source\0" + source.read_bytes() if source.is_file() else b"none")
 
 
+def pickled(value: object) -> bytes:
+    """``value`` pickled the same way whenever it is equal: without the memo, which writes an object met twice as
+    a reference, so that two equal values built apart (a string shared or copied) pickle to the same bytes."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo; the values of a build hold no cycles
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
 def page_key(page: links.Page) -> str:
     """What every value made from one briefing page alone is made from: its path and its model (ids included)."""
-    return digest("page", page.path, pickle.dumps(page.briefing, protocol=pickle.HIGHEST_PROTOCOL))
+    return digest("page", page.path, pickled(page.briefing))
 
 
 class Cache(Generic[T]):
@@ -108,6 +121,17 @@ class Cache(Generic[T]):
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+    def made(self, inputs: object, make: Callable[[], T]) -> T:
+        """The value made from ``inputs``: from the cache (under a :func:`digest` of the folder's name and the
+        :func:`pickled` inputs) where it has one, else ``make()``, kept. ``inputs`` must hold everything ``make``
+        reads."""
+        name = digest(self.folder.name, pickled(inputs))
+        found = self.get(name)
+        if found is None:
+            found = make()
+            self.put(name, found)
+        return found
 
     def prune(self) -> int:
         """Remove every entry this build did not use; how many were removed."""

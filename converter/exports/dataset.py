@@ -14,7 +14,6 @@ import csv
 import functools
 import io
 import json
-import pickle
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -298,8 +297,8 @@ def pack(shares: Iterable[tuple[bytes, int, int]]) -> bytes:
     return b"".join(pieces)
 
 
-# reuse(inputs, make): a briefing's chunk, from a cache under the pickled ``inputs`` or ``make()`` and kept.
-Reuse = Callable[[bytes, Callable[[], Chunk]], Chunk]
+# reuse(inputs, make): a briefing's chunk, from a cache under ``inputs`` (its rows) or ``make()``, kept.
+Reuse = Callable[[object, Callable[[], Chunk]], Chunk]
 
 
 @dataclass(frozen=True)
@@ -330,7 +329,7 @@ def build(entries: Sequence[Entry], topics: Index, site_url: str | None = None,
         items = list(_rows(entry, topics, site_url, told, repeated))
         record = _briefing(entry, items, site_url)
         make = functools.partial(_chunk, record, items)
-        chunks.append(reuse(pickle.dumps((record, items), protocol=pickle.HIGHEST_PROTOCOL), make) if reuse
+        chunks.append(reuse((record, items), make) if reuse
                       else make())
     paths = (BRIEFINGS, QA, ITEMS)
     files: dict[str, bytes | str] = {

@@ -220,24 +220,28 @@ def _excerpt(text: str, limit: int = 110) -> str:
     return words[:limit].rsplit(" ", 1)[0] + "…"
 
 
-# A topic page lists every mention, by year. Past this many mentions it keeps each year's heading (and its
-# anchor, which may have been cited) with the year's counts, and the year's mentions get a page of their own
-# (``topics/<slug>/<year>.md``): no page of the archive's most frequent topics grows past a few hundred kB.
-TOPIC_YEARS_FROM = 150
+# A topic page lists every mention, by year. When that page would be longer than this (in bytes of Markdown; the
+# HTML page is about a quarter longer, plus the theme's 11 kB), it keeps each year's heading (and its anchor,
+# which may have been cited) with the year's counts, and the year's mentions get a page of their own
+# (``topics/<slug>/<year>.md``): no page of the archive grows past 500 kB, and a topic of a few hundred mentions
+# stays one page. A topic only grows, so a topic split once stays split.
+TOPIC_PAGE_BYTES = 300_000
 
 
 def topic_pages(
     topic: topics.Topic, listings: Mapping[str, Listing], years: tuple[int, int] | None
 ) -> Iterator[tuple[str, str]]:
-    """The topic's page (``topics/<slug>.md``) and, for a topic of many mentions, a page per year."""
+    """The topic's page (``topics/<slug>.md``) and, for a topic whose page would be too long, a page per year."""
+    whole = topic_page(topic, listings, years)
+    if len(whole.encode("utf-8")) <= TOPIC_PAGE_BYTES:
+        yield topic.path, whole
+        return
     by_year: dict[int | None, list[topics.Item]] = {}
     for item in topic.mentions:
         by_year.setdefault(item.date.year if item.date else None, []).append(item)
-    split = len(topic.mentions) > TOPIC_YEARS_FROM
-    yield topic.path, topic_page(topic, listings, years, by_year if split else None)
-    if split:
-        for year, items in by_year.items():
-            yield links.topic_year_path(topic.slug, year), _topic_year_page(topic, year, items, listings)
+    yield topic.path, topic_page(topic, listings, years, by_year)
+    for year, items in by_year.items():
+        yield links.topic_year_path(topic.slug, year), _topic_year_page(topic, year, items, listings)
 
 
 def _topic_group(topic: topics.Topic) -> str:
