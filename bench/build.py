@@ -60,10 +60,11 @@ def project(corpus: Path, work: Path) -> None:
 def run(name: str, work: Path, transcripts: int) -> dict[str, Any]:
     seconds, peak, _ = measured([str(BIN / "mkdocs"), "build", "--quiet"], work)
     site_bytes, site_files = folder_size(work / "site")
-    print(f"{name}: {seconds:.1f} s, {peak:.0f} MB peak, site {site_bytes / 1e6:.1f} MB in {site_files} files",
-          flush=True)
+    largest = max((page.stat().st_size for page in (work / "site").rglob("*.html")), default=0)
+    print(f"{name}: {seconds:.1f} s, {peak:.0f} MB peak, site {site_bytes / 1e6:.1f} MB in {site_files} files, "
+          f"largest page {largest / 1e3:.0f} kB", flush=True)
     return {"name": name, "seconds": seconds, "peak_mb": peak, "site_bytes": site_bytes, "site_files": site_files,
-            "transcript_bytes": transcripts}
+            "transcript_bytes": transcripts, "largest_page": largest}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -98,13 +99,14 @@ def main(argv: list[str] | None = None) -> None:
 def table(rows: list[dict[str, Any]], size: int) -> str:
     base = rows[0]["seconds"]
     lines = [
-        f"| {size:,} briefings | seconds | × plain Material | peak memory | site | × transcripts |",
-        "| --- | --- | --- | --- | --- | --- |",
+        f"| {size:,} briefings | seconds | × plain Material | peak memory | site | × transcripts | largest page |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in rows:
         lines.append(
             f"| {row['name']} | {row['seconds']:.0f} | {row['seconds'] / base:.2f} | {row['peak_mb']:.0f} MB | "
-            f"{row['site_bytes'] / 1e6:.0f} MB | {row['site_bytes'] / row['transcript_bytes']:.2f} |"
+            f"{row['site_bytes'] / 1e6:.0f} MB | {row['site_bytes'] / row['transcript_bytes']:.2f} | "
+            f"{row.get('largest_page', 0) / 1e3:.0f} kB |"
         )
     return "\n".join(lines)
 
