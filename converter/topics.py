@@ -15,7 +15,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pycountry
@@ -293,20 +293,32 @@ def _text_of(item: Item) -> str:
     return "\n".join(paragraph.text for paragraph in item.exchange.question.paragraphs)
 
 
-def build(pages: Sequence[links.Page]) -> Index:
-    """The topics of a corpus: collect every item's candidates, keep those that pass the rules, name them."""
+def named_on(page: links.Page) -> tuple[tuple[Entity, ...], ...]:
+    """What each item of one page (in :func:`items` order) names: the slow part of :func:`build`, a function
+    of the page alone, so that a build may keep it per page."""
+    return tuple(tuple(named(_text_of(item))) for item in items([page]))
+
+
+def build(pages: Sequence[links.Page],
+          entities: Mapping[str, Sequence[Sequence[Entity]]] | None = None) -> Index:
+    """The topics of a corpus: collect every item's candidates, keep those that pass the rules, name them.
+
+    ``entities`` holds :func:`named_on` of each page by its path, where the caller has it already."""
     all_items = items(pages)
+    if entities is None:
+        entities = {page.path: named_on(page) for page in pages}
+    found_in = [found for page in pages for found in entities[page.path]]
     candidates: dict[str, tuple[str, str, list[Item]]] = {}  # key -> (name, group, items)
     agenda_titles: dict[str, Counter[str]] = {}
     agenda_pages: dict[str, set[str]] = {}
-    for item in all_items:
+    for item, names in zip(all_items, found_in, strict=True):
         if item.exchange is None and item.section.anchor not in _NOT_AGENDA_TOPICS:
             key = agenda_key(item.section.title)
             if key:
                 agenda_titles.setdefault(key, Counter())[item.section.title] += 1
                 agenda_pages.setdefault(key, set()).add(item.page)
                 candidates.setdefault(f"{AGENDA}:{key}", ("", AGENDA, []))[2].append(item)
-        for entity in named(_text_of(item)):
+        for entity in names:
             candidates.setdefault(f"{entity.group}:{entity.slug}", (entity.name, entity.group, []))[2].append(item)
     kept: list[tuple[str, str, str, list[Item]]] = []  # (key, name, group, items)
     for key, (name, group, found) in candidates.items():

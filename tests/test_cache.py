@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bench import synth
-from converter import build
+from converter import build, topics
 from converter.build import cache as cache_module
 from converter.build import verify
 from converter.build.progress import Progress
@@ -197,12 +197,13 @@ def test_a_warm_build_makes_no_page_or_data_share_again_and_an_edit_remakes_what
     corpus, cache, docs = tmp_path / "corpus", tmp_path / "cache", tmp_path / "docs"
     synth.write_corpus(12, corpus, seed=7)
     made: list[str] = []
-    for module, name in ((briefing_page, "briefing_page"), (listings, "topic_pages"), (dataset, "_chunk")):
+    for module, name in ((briefing_page, "briefing_page"), (listings, "topic_pages"), (dataset, "_chunk"),
+                         (topics, "named_on")):
         original = getattr(module, name)
         monkeypatch.setattr(module, name, functools.partial(_counted, made, name, original))
     build.build(corpus, docs, cache=cache)
     topic_count = made.count("topic_pages")
-    assert made.count("briefing_page") == made.count("_chunk") == 12 and topic_count > 1
+    assert made.count("briefing_page") == made.count("_chunk") == made.count("named_on") == 12 and topic_count > 1
     made.clear()
     build.build(corpus, docs, cache=cache)
     assert made == []
@@ -213,7 +214,7 @@ def test_a_warm_build_makes_no_page_or_data_share_again_and_an_edit_remakes_what
     report = build.build(corpus, docs, cache=cache)
     # The edited briefing's page and its share of the data files are made again, and the pages of the topics
     # that list it (a topic's key holds its briefings' models), not the others.
-    assert (made.count("briefing_page"), made.count("_chunk")) == (1, 1)
+    assert (made.count("briefing_page"), made.count("_chunk"), made.count("named_on")) == (1, 1, 1)
     assert 0 < made.count("topic_pages") < topic_count
     assert "We will keep you posted." in _page(docs, report, edited.name)
     assert tree(docs) == tree(_clean(corpus, tmp_path))

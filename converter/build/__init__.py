@@ -35,6 +35,8 @@ REPEATS = "repeats"
 # files, compressed (converter/exports/dataset.py).
 MARKDOWN = "markdown"
 TOPICS = "topics"
+# The folder of what each page's items name (countries, organisations, places: topics.named_on).
+NAMED = "named"
 DATASET = "dataset"
 # progress(stage, done, total): told as each transcript is converted.
 Progress = Callable[[str, int, int], None]
@@ -71,7 +73,8 @@ def build(
     report.page_keys = {page.path: page_key(page) for page in report.pages}
     kept = Made(cache) if cache else None
     outputs = render_all(report.pages, {path: t.source for path, t in report.sources.items()}, site_url,
-                         report.resolution, _repeated(report, cache, workers), kept, report.page_keys)
+                         report.resolution, _repeated(report, cache, workers), kept, report.page_keys,
+                         _named(report, cache))
     if check_pages:
         outputs = _checked(outputs, report)
     write_outputs(docs, outputs, report)
@@ -100,6 +103,14 @@ def _repeated(report: Report, cache: Path | None, workers: int | None) -> dict[t
     prepared, _ = cached_map(repeats.prepare, report.pages, keys, kept, workers)
     by_path = {page.path: found for page, found in zip(report.pages, prepared, strict=True)}
     return repeats.find(report.pages, prepared=by_path)
+
+
+def _named(report: Report, cache: Path | None) -> dict[str, tuple[tuple[topics.Entity, ...], ...]]:
+    """What each page's items name, finding it only on the pages the cache does not know."""
+    kept = Cache(cache / NAMED, tuple) if cache else None
+    keys = [digest(NAMED, report.page_keys[page.path]) for page in report.pages]
+    found, _ = cached_map(topics.named_on, report.pages, keys, kept, 1)  # 2 ms a page: not worth a worker
+    return {page.path: named for page, named in zip(report.pages, found, strict=True)}
 
 
 def _collect_pages(
@@ -212,18 +223,20 @@ def render_all(
     pages: list[links.Page], known: dict[str, sources.Source] | None = None, site_url: str | None = None,
     resolution: ledger.Resolution | None = None, repeated: dict[tuple[str, str], repeats.Repeat] | None = None,
     made: Made | None = None, page_keys: dict[str, str] | None = None,
+    named: dict[str, tuple[tuple[topics.Entity, ...], ...]] | None = None,
 ) -> Iterator[Output]:
     """Every generated file as (path in the docs folder, text), one at a time: briefing, year, speaker and
     topic pages, the home page, the feeds, the data files and their schema page. ``known`` holds the source
     files' metadata by page path; ``resolution`` the ledger's aliases and redirect pages; ``repeated`` the
     repeated answers (:func:`converter.repeats.find`) where the caller found them already. With ``made`` (and
     the pages' :func:`page_key` s), a briefing page, a topic's pages or a briefing's share of the data files
-    whose inputs are as last time is taken from the cache instead of being made again."""
+    whose inputs are as last time is taken from the cache instead of being made again; ``named`` is what each
+    page's items name (:func:`converter.topics.named_on`), where the caller found it already."""
     if made is not None and page_keys is None:
         page_keys = {page.path: page_key(page) for page in pages}
     known = known or {}
     aliases = resolution.aliases if resolution else {}
-    index = topics.build(pages)
+    index = topics.build(pages, named)
     told = stories.build(index)
     if repeated is None:
         repeated = repeats.find(pages)
